@@ -1,0 +1,8 @@
+def log = new File(basedir, 'build.log').text
+for (goal in ['create-policy', 'create-user', 'create-repository', 'set-repository-policy', 'login', 'push', 'pull', 'help']) {
+    assert log.contains("ecr:${goal}") : "ecr:help does not list ecr:${goal}"
+}
+def skipLines = log.readLines().findAll { it.contains('Skipping ecr:create-repository') }
+assert skipLines == ['[INFO] Skipping ecr:create-repository: ecr.skip is true']
+assert !log.contains('[ERROR]')
+true

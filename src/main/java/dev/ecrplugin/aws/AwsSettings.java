@@ -1,0 +1,52 @@
+package dev.ecrplugin.aws;
+
+import dev.ecrplugin.core.InvalidInputException;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Where and as whom the plugin talks to AWS. Every field is optional: a null falls back to the AWS SDK's own
+ * defaults (region chain, default credentials chain, the services' real endpoints).
+ *
+ * @param region   AWS region id, e.g. {@code eu-west-1}
+ * @param profile  a profile of the shared AWS config/credentials files
+ * @param endpoint one URL that replaces the endpoints of ECR, IAM and STS (moto, LocalStack)
+ */
+public record AwsSettings(String region, String profile, URI endpoint) {
+
+    public AwsSettings {
+        region = blankToNull(region);
+        profile = blankToNull(profile);
+    }
+
+    /** Builds settings from the plain strings users write, checking each. */
+    public static AwsSettings of(String region, String profile, String endpoint) {
+        region = blankToNull(region);
+        if (region != null && !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            throw new InvalidInputException("<region> '" + region + "' is not an AWS region id: write it like "
+                    + "eu-west-1 (POM <region> or -Decr.region)");
+        }
+        return new AwsSettings(region, profile, parseEndpoint(endpoint));
+    }
+
+    static URI parseEndpoint(String endpoint) {
+        endpoint = blankToNull(endpoint);
+        if (endpoint == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(endpoint);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new InvalidInputException("<endpoint> '" + endpoint + "' is not an http(s) URL: write it like "
+                + "http://127.0.0.1:5000 (POM <endpoint> or -Decr.endpoint)");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
