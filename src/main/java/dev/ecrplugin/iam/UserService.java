@@ -169,14 +169,15 @@ public final class UserService {
             } catch (NoSuchEntityException e) {
                 boolean byName = spec.policyNames().contains(policy.getValue())
                         && !spec.policyArns().contains(policy.getKey());
-                unknown.add(byName ? "<policyNames> '" + policy.getValue() + "' (" + policy.getKey() + ")"
-                        : "<policyArns> '" + policy.getKey() + "'");
+                unknown.add(byName ? policy.getValue() + " (" + policy.getKey() + ") of <policyNames>"
+                        : policy.getKey() + " of <policyArns>");
             }
         }
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException("IAM " + (unknown.size() == 1 ? "policy " : "policies ")
-                    + String.join(", ", unknown) + (unknown.size() == 1 ? " does" : " do") + " not exist: create "
-                    + (unknown.size() == 1 ? "it" : "them") + " first (ecr:create-policy) or correct the name; "
+            boolean one = unknown.size() == 1;
+            throw new InvalidInputException("IAM " + (one ? "policy " : "policies ") + String.join(", ", unknown)
+                    + (one ? " does" : " do") + " not exist: create " + (one ? "it" : "them")
+                    + " first (ecr:create-policy) or correct the name; "
                     + "IAM user " + spec.userName() + " was not changed");
         }
     }
