@@ -202,8 +202,9 @@ class UserServiceTest {
     }
 
     @Test
-    void aKeyThatCannotBeStoredIsDeletedAgain() throws IOException {
-        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+    void aKeyThatCannotBeStoredIsDeletedAgain() {
+        // a name that can be read (absent) but leaves no room for the temporary file's longer name: writing fails
+        Path unwritable = dir.resolve("c".repeat(245));
         FakeClient<IamClient> iam = existingUser()
                 .on("listAttachedUserPolicies", r -> ListAttachedUserPoliciesResponse.builder().isTruncated(false)
                         .build())
@@ -213,7 +214,7 @@ class UserServiceTest {
                 .on("deleteAccessKey", r -> DeleteAccessKeyResponse.builder().build());
 
         assertThrows(OperationFailedException.class, () -> service(iam).ensure(new UserSpec("usr1", null, null, "p"),
-                new CredentialsFile(notADirectory.resolve("credentials")), false));
+                new CredentialsFile(unwritable), false));
 
         assertEquals(List.of("getUser", "listAttachedUserPolicies", "listAccessKeys", "createAccessKey",
                 "deleteAccessKey"), iam.operations());
