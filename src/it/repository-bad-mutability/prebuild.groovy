@@ -1,17 +1,4 @@
-import dev.ecrplugin.testing.LocalStack
-import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException
+import dev.ecrplugin.testing.EcrFixtures
 
-def ecr = LocalStack.ecr()
-try {
-    for (name in ['it-repository-bad-mutability']) {
-        try {
-            ecr.deleteRepository { it.repositoryName(name).force(true) }
-        } catch (RepositoryNotFoundException e) {
-            // fresh already
-        }
-    }
-    
-} finally {
-    ecr.close()
-}
+EcrFixtures.deleteRepositories('it-repository-bad-mutability')
 true

@@ -1,17 +1,4 @@
-import dev.ecrplugin.testing.LocalStack
-import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException
+import dev.ecrplugin.testing.EcrFixtures
 
-def ecr = LocalStack.ecr()
-try {
-    for (name in ['it-repository-converge']) {
-        try {
-            ecr.deleteRepository { it.repositoryName(name).force(true) }
-        } catch (RepositoryNotFoundException e) {
-            // fresh already
-        }
-    }
-    ecr.createRepository { it.repositoryName('it-repository-converge').tags(software.amazon.awssdk.services.ecr.model.Tag.builder().key('owner').value('ops').build()) }
-} finally {
-    ecr.close()
-}
+EcrFixtures.createRepository('it-repository-converge', 'owner', 'ops')
 true

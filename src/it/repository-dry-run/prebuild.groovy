@@ -1,17 +1,5 @@
-import dev.ecrplugin.testing.LocalStack
-import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException
+import dev.ecrplugin.testing.EcrFixtures
 
-def ecr = LocalStack.ecr()
-try {
-    for (name in ['it-repository-dry-run', 'it-repository-dry-run-new']) {
-        try {
-            ecr.deleteRepository { it.repositoryName(name).force(true) }
-        } catch (RepositoryNotFoundException e) {
-            // fresh already
-        }
-    }
-    ecr.createRepository { it.repositoryName('it-repository-dry-run') }
-} finally {
-    ecr.close()
-}
+EcrFixtures.deleteRepositories('it-repository-dry-run-new')
+EcrFixtures.createRepository('it-repository-dry-run')
 true

@@ -1,17 +1,4 @@
-import dev.ecrplugin.testing.LocalStack
-import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException
+import dev.ecrplugin.testing.EcrFixtures
 
-def ecr = LocalStack.ecr()
-try {
-    for (name in ['it-repository-encryption']) {
-        try {
-            ecr.deleteRepository { it.repositoryName(name).force(true) }
-        } catch (RepositoryNotFoundException e) {
-            // fresh already
-        }
-    }
-    ecr.createRepository { it.repositoryName('it-repository-encryption') }
-} finally {
-    ecr.close()
-}
+EcrFixtures.createRepository('it-repository-encryption')
 true

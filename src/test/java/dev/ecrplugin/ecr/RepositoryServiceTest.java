@@ -3,9 +3,8 @@ package dev.ecrplugin.ecr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ecrplugin.core.Change;
-import dev.ecrplugin.core.Reporter;
 import dev.ecrplugin.testing.FakeClient;
-import java.util.ArrayList;
+import dev.ecrplugin.testing.RecordingReporter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,19 +22,7 @@ class RepositoryServiceTest {
 
     private static final String ARN = "arn:aws:ecr:us-east-1:123456789012:repository/repo1";
 
-    private final List<String> warnings = new ArrayList<>();
-    private final Reporter reporter = new Reporter() {
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void debug(String message) {}
-    };
+    private final RecordingReporter reporter = new RecordingReporter();
 
     private static FakeClient<EcrClient> existing(String mutability, boolean scan, Tag... tags) {
         Repository repo = Repository.builder().repositoryName("repo1").repositoryArn(ARN)
@@ -71,7 +58,7 @@ class RepositoryServiceTest {
                 .imageScanningConfiguration().scanOnPush());
         assertEquals(List.of(tag("cost", "42"), tag("team", "platform")),
                 ((TagResourceRequest) calls.get(4).request()).tags(), "only the missing or different tags");
-        assertEquals(List.of(), warnings);
+        assertEquals(List.of(), reporter.warnings);
     }
 
     @Test
@@ -116,7 +103,7 @@ class RepositoryServiceTest {
 
         assertEquals(Change.Outcome.UNCHANGED, change.outcome());
         assertEquals(List.of("Repository repo1 is encrypted with AES256, not KMS (alias/mine): ECR cannot change "
-                + "encryption after creation; recreate the repository to change it"), warnings);
+                + "encryption after creation; recreate the repository to change it"), reporter.warnings);
         assertEquals(List.of("describeRepositories"), ecr.operations());
     }
 }

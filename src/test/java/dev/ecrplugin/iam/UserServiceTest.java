@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecrplugin.core.Change;
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.OperationFailedException;
-import dev.ecrplugin.core.Reporter;
 import dev.ecrplugin.testing.FakeClient;
+import dev.ecrplugin.testing.RecordingReporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,23 +47,7 @@ class UserServiceTest {
     @TempDir
     Path dir;
 
-    private final List<String> logged = new ArrayList<>();
-    private final Reporter reporter = new Reporter() {
-        @Override
-        public void info(String message) {
-            logged.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            logged.add(message);
-        }
-
-        @Override
-        public void debug(String message) {
-            logged.add(message);
-        }
-    };
+    private final RecordingReporter reporter = new RecordingReporter();
 
     private UserService service(FakeClient<IamClient> iam) {
         return new UserService(iam.client(), "aws", () -> ACCOUNT, reporter);
@@ -164,7 +148,7 @@ class UserServiceTest {
                 iam.operations(), "no ListAccessKeys for a user that did not exist");
         assertEquals(Optional.of("AKIANEW"), file.accessKeyId("ci"));
         assertTrue(Files.readString(file.path()).contains("aws_secret_access_key = TOP-SECRET\n"));
-        assertTrue(logged.stream().noneMatch(m -> m.contains("TOP-SECRET")), logged.toString());
+        assertTrue(reporter.all().stream().noneMatch(m -> m.contains("TOP-SECRET")), reporter.all().toString());
     }
 
     @Test
