@@ -1,0 +1,4 @@
+import dev.ecrplugin.testing.EcrFixtures
+
+EcrFixtures.createRepository('it-repository-encryption')
+true

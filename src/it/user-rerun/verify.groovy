@@ -1,0 +1,14 @@
+import dev.ecrplugin.testing.IamFixtures
+
+def log = new File(basedir, 'build.log').text
+def path = new File(basedir, 'aws-credentials').absolutePath
+def arn = 'arn:aws:iam::123456789012:user/it-user-rerun'
+def info = log.readLines().findAll { it.startsWith('[INFO] ') && it.contains('it-user-rerun') }
+assert info == [
+        "[INFO] IAM user it-user-rerun already exists, unchanged [${arn}]",
+        "[INFO] Profile 'it-user-rerun' in ${path} holds a current key of it-user-rerun, unchanged",
+].collect { it.toString() }
+assert IamFixtures.accessKeyIds('it-user-rerun') == [new File(basedir, 'key-id.before').text]
+assert IamFixtures.attachedPolicyNames('it-user-rerun') == ['it-user-rerun-login']
+assert new File(basedir, 'aws-credentials').bytes == new File(basedir, 'aws-credentials.before').bytes
+true

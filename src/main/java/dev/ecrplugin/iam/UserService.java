@@ -1,0 +1,241 @@
+package dev.ecrplugin.iam;
+
+import dev.ecrplugin.core.Change;
+import dev.ecrplugin.core.EcrPluginException;
+import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.Reporter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.StatusType;
+import software.amazon.awssdk.services.iam.model.User;
+
+/**
+ * Makes an IAM user exist with the declared policies attached and, when asked, a current access key of it stored
+ * in a profile of the AWS credentials file. Idempotent: an existing user is left as it is, only missing attachments
+ * are added, and a new access key is made only when the profile holds none of the user's current keys. Everything
+ * is checked before anything changes.
+ */
+public final class UserService {
+
+    static final String KIND = "IAM user";
+    /** IAM allows this many access keys per user. */
+    static final int MAX_KEYS = 2;
+
+    private final IamClient iam;
+    private final String partition;
+    private final Supplier<String> accountId;
+    private final Reporter reporter;
+
+    /**
+     * @param partition the partition of the caller (aws, aws-cn, ...), for the ARNs of policies given by name
+     * @param accountId the caller's account, asked only when a policy is given by name
+     */
+    public UserService(IamClient iam, String partition, Supplier<String> accountId, Reporter reporter) {
+        this.iam = Objects.requireNonNull(iam);
+        this.partition = Objects.requireNonNull(partition);
+        this.accountId = Objects.requireNonNull(accountId);
+        this.reporter = Objects.requireNonNull(reporter);
+    }
+
+    /** What the goal did: the user's change, and the access key's (null without an access key profile). */
+    public record Result(Change user, AccessKeyChange accessKey) {}
+
+    /** What happened to the access key of a profile; its line never holds the key. */
+    public record AccessKeyChange(Change.Outcome outcome, String userName, String profile, String file) {
+
+        public String line() {
+            return switch (outcome) {
+                case UNCHANGED -> "Profile '" + profile + "' in " + file + " holds a current key of " + userName
+                        + ", unchanged";
+                case WOULD_CREATE, WOULD_UPDATE -> "Would store a new access key for " + userName + " in profile '"
+                        + profile + "' of " + file;
+                default -> "Stored a new access key for " + userName + " in profile '" + profile + "' of " + file;
+            };
+        }
+    }
+
+    /**
+     * Converges the user to the spec; {@code credentials} is the file that receives the access key (used only when
+     * the spec names an access key profile).
+     */
+    public Result ensure(UserSpec spec, CredentialsFile credentials, boolean dryRun) {
+        String name = spec.userName();
+        Optional<User> existing = findUser(name);
+        Set<String> attached = existing.isPresent() ? attachedPolicyArns(name) : Set.of();
+        reporter.debug(existing.isPresent() ? "IAM user " + name + " exists; attached: " + attached
+                : "IAM user " + name + " does not exist");
+
+        Map<String, String> missing = missingPolicies(spec, attached); // ARN -> name to show
+        checkPoliciesExist(spec, missing);
+        boolean newKey = spec.accessKeyProfile() != null
+                && needsNewKey(name, spec.accessKeyProfile(), credentials, existing.isPresent());
+
+        String shown = String.join(", ", missing.values());
+        Change user;
+        if (dryRun) {
+            if (existing.isEmpty()) {
+                user = new Change(Change.Outcome.WOULD_CREATE, KIND, name, null, missing.isEmpty() ? null
+                        : "attach " + shown);
+            } else if (!missing.isEmpty()) {
+                user = new Change(Change.Outcome.WOULD_UPDATE, KIND, name, existing.get().arn(), "attach " + shown);
+            } else {
+                user = Change.unchanged(KIND, name, existing.get().arn());
+            }
+        } else {
+            String arn;
+            Change.Outcome outcome;
+            if (existing.isEmpty()) {
+                arn = createUser(name);
+                outcome = Change.Outcome.CREATED;
+            } else {
+                arn = existing.get().arn();
+                outcome = missing.isEmpty() ? Change.Outcome.UNCHANGED : Change.Outcome.UPDATED;
+            }
+            for (String policyArn : missing.keySet()) {
+                iam.attachUserPolicy(r -> r.userName(name).policyArn(policyArn));
+                reporter.debug("Attached " + policyArn + " to IAM user " + name);
+            }
+            user = new Change(outcome, KIND, name, arn, missing.isEmpty() ? null : "attached " + shown);
+        }
+
+        AccessKeyChange key = null;
+        if (spec.accessKeyProfile() != null) {
+            String file = credentials.path().toString();
+            Change.Outcome outcome = !newKey ? Change.Outcome.UNCHANGED
+                    : dryRun ? Change.Outcome.WOULD_CREATE : Change.Outcome.CREATED;
+            if (outcome == Change.Outcome.CREATED) {
+                storeNewKey(name, spec.accessKeyProfile(), credentials);
+            }
+            key = new AccessKeyChange(outcome, name, spec.accessKeyProfile(), file);
+        }
+        return new Result(user, key);
+    }
+
+    private Optional<User> findUser(String name) {
+        try {
+            return Optional.of(iam.getUser(r -> r.userName(name)).user());
+        } catch (NoSuchEntityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Set<String> attachedPolicyArns(String name) {
+        Set<String> arns = new TreeSet<>();
+        for (AttachedPolicy p : iam.listAttachedUserPoliciesPaginator(r -> r.userName(name)).attachedPolicies()) {
+            arns.add(p.policyArn());
+        }
+        return arns;
+    }
+
+    private Map<String, String> missingPolicies(UserSpec spec, Set<String> attached) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (!spec.policyNames().isEmpty()) {
+            String account = accountId.get();
+            for (String policyName : spec.policyNames()) {
+                String arn = "arn:" + partition + ":iam::" + account + ":policy/" + policyName;
+                if (!attached.contains(arn)) {
+                    missing.put(arn, policyName);
+                }
+            }
+        }
+        for (String arn : spec.policyArns()) {
+            if (!attached.contains(arn)) {
+                missing.putIfAbsent(arn, arn.substring(arn.lastIndexOf('/') + 1));
+            }
+        }
+        return missing;
+    }
+
+    /** Every policy to attach must exist, or nothing is done and all missing ones are named. */
+    private void checkPoliciesExist(UserSpec spec, Map<String, String> toAttach) {
+        List<String> unknown = new ArrayList<>();
+        for (Map.Entry<String, String> policy : toAttach.entrySet()) {
+            try {
+                iam.getPolicy(r -> r.policyArn(policy.getKey()));
+            } catch (NoSuchEntityException e) {
+                boolean byName = spec.policyNames().contains(policy.getValue())
+                        && !spec.policyArns().contains(policy.getKey());
+                unknown.add(byName ? policy.getValue() + " (" + policy.getKey() + ") of <policyNames>"
+                        : policy.getKey() + " of <policyArns>");
+            }
+        }
+        if (!unknown.isEmpty()) {
+            boolean one = unknown.size() == 1;
+            throw new InvalidInputException("IAM " + (one ? "policy " : "policies ") + String.join(", ", unknown)
+                    + (one ? " does" : " do") + " not exist: create " + (one ? "it" : "them")
+                    + " first (ecr:create-policy) or correct the name; "
+                    + "IAM user " + spec.userName() + " was not changed");
+        }
+    }
+
+    private boolean needsNewKey(String name, String profile, CredentialsFile credentials, boolean userExists) {
+        Optional<String> stored = credentials.accessKeyId(profile);
+        List<AccessKeyMetadata> keys = new ArrayList<>();
+        if (userExists) {
+            iam.listAccessKeysPaginator(r -> r.userName(name)).accessKeyMetadata().forEach(keys::add);
+        }
+        if (stored.isPresent()) {
+            Optional<AccessKeyMetadata> current = keys.stream()
+                    .filter(k -> k.accessKeyId().equals(stored.get())).findFirst();
+            if (current.isPresent()) {
+                reporter.debug("Profile '" + profile + "' holds access key " + stored.get() + " of " + name);
+                if (current.get().status() == StatusType.INACTIVE) {
+                    reporter.warn("The access key in profile '" + profile + "' of " + credentials.path() + " is "
+                            + "inactive in IAM: activate it (aws iam update-access-key --status Active), or delete "
+                            + "it so that the next run stores a new one");
+                }
+                return false;
+            }
+            reporter.debug("Profile '" + profile + "' holds access key " + stored.get() + ", not one of " + name
+                    + "'s");
+        }
+        if (keys.size() >= MAX_KEYS) {
+            throw new InvalidInputException("IAM user " + name + " already has " + keys.size() + " access keys, the "
+                    + "most IAM allows, and profile '" + profile + "' of " + credentials.path() + " holds neither, "
+                    + "so no new key can be made for it: delete one of the user's keys (aws iam list-access-keys "
+                    + "--user-name " + name + ", then aws iam delete-access-key --user-name " + name
+                    + " --access-key-id ID) and run again; nothing was changed");
+        }
+        return true;
+    }
+
+    private String createUser(String name) {
+        try {
+            return iam.createUser(r -> r.userName(name)).user().arn();
+        } catch (EntityAlreadyExistsException e) {
+            // created by a parallel build between our lookup and create
+            reporter.debug("IAM user " + name + " appeared while creating it");
+            return iam.getUser(r -> r.userName(name)).user().arn();
+        }
+    }
+
+    private void storeNewKey(String name, String profile, CredentialsFile credentials) {
+        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
+        reporter.debug("Created access key " + key.accessKeyId() + " for " + name);
+        try {
+            credentials.store(profile, key.accessKeyId(), key.secretAccessKey());
+        } catch (EcrPluginException e) {
+            try { // a key nobody holds only uses up one of the user's two
+                iam.deleteAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()));
+                reporter.debug("Deleted access key " + key.accessKeyId() + " again: it could not be stored");
+            } catch (SdkException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+}

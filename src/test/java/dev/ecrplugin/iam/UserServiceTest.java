@@ -1,0 +1,220 @@
+package dev.ecrplugin.iam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecrplugin.core.Change;
+import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.OperationFailedException;
+import dev.ecrplugin.testing.FakeClient;
+import dev.ecrplugin.testing.RecordingReporter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.CreateAccessKeyResponse;
+import software.amazon.awssdk.services.iam.model.CreateUserResponse;
+import software.amazon.awssdk.services.iam.model.DeleteAccessKeyResponse;
+import software.amazon.awssdk.services.iam.model.GetPolicyRequest;
+import software.amazon.awssdk.services.iam.model.GetPolicyResponse;
+import software.amazon.awssdk.services.iam.model.GetUserResponse;
+import software.amazon.awssdk.services.iam.model.ListAccessKeysResponse;
+import software.amazon.awssdk.services.iam.model.ListAttachedUserPoliciesRequest;
+import software.amazon.awssdk.services.iam.model.ListAttachedUserPoliciesResponse;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.User;
+
+/** UserService's decisions against a fake IAM: what it calls, and what it never calls. */
+class UserServiceTest {
+
+    private static final String ACCOUNT = "123456789012";
+    private static final String USER_ARN = "arn:aws:iam::" + ACCOUNT + ":user/usr1";
+    private static final String P1 = "arn:aws:iam::" + ACCOUNT + ":policy/p1";
+    private static final String P2 = "arn:aws:iam::" + ACCOUNT + ":policy/p2";
+
+    @TempDir
+    Path dir;
+
+    private final RecordingReporter reporter = new RecordingReporter();
+
+    private UserService service(FakeClient<IamClient> iam) {
+        return new UserService(iam.client(), "aws", () -> ACCOUNT, reporter);
+    }
+
+    private static FakeClient<IamClient> existingUser() {
+        return FakeClient.of(IamClient.class).on("getUser", r -> GetUserResponse.builder()
+                .user(User.builder().userName("usr1").arn(USER_ARN).build()).build());
+    }
+
+    private static Object keys(String... ids) {
+        List<AccessKeyMetadata> keys = new ArrayList<>();
+        for (String id : ids) {
+            keys.add(AccessKeyMetadata.builder().accessKeyId(id).userName("usr1").status("Active").build());
+        }
+        return ListAccessKeysResponse.builder().accessKeyMetadata(keys).isTruncated(false).build();
+    }
+
+    @Test
+    void aConvergedUserIsReadPageByPageAndNothingIsChanged() throws IOException {
+        // attachments come in two pages: p1 on the first, p2 on the second
+        FakeClient<IamClient> iam = existingUser()
+                .on("listAttachedUserPolicies", (ListAttachedUserPoliciesRequest r) -> r.marker() == null
+                        ? ListAttachedUserPoliciesResponse.builder().isTruncated(true).marker("page2")
+                                .attachedPolicies(AttachedPolicy.builder().policyArn(P1).policyName("p1").build()).build()
+                        : ListAttachedUserPoliciesResponse.builder().isTruncated(false)
+                                .attachedPolicies(AttachedPolicy.builder().policyArn(P2).policyName("p2").build()).build())
+                .on("listAccessKeys", r -> keys("AKIAOTHER", "AKIACURRENT"));
+        CredentialsFile file = new CredentialsFile(dir.resolve("credentials"));
+        file.store("usr1", "AKIACURRENT", "secret");
+        byte[] before = Files.readAllBytes(file.path());
+
+        UserService.Result result = service(iam).ensure(
+                new UserSpec("usr1", List.of("p1"), List.of(P2), "usr1"), file, false);
+
+        assertEquals(Change.unchanged("IAM user", "usr1", USER_ARN), result.user());
+        assertEquals(Change.Outcome.UNCHANGED, result.accessKey().outcome());
+        assertEquals("Profile 'usr1' in " + file.path() + " holds a current key of usr1, unchanged",
+                result.accessKey().line());
+        assertEquals(List.of("getUser", "listAttachedUserPolicies", "listAttachedUserPolicies", "listAccessKeys"),
+                iam.operations(), "reads only: no getPolicy for attached policies, no mutating call");
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file.path())));
+    }
+
+    @Test
+    void onlyMissingAttachmentsAreAdded() {
+        FakeClient<IamClient> iam = existingUser()
+                .on("listAttachedUserPolicies", r -> ListAttachedUserPoliciesResponse.builder().isTruncated(false)
+                        .attachedPolicies(AttachedPolicy.builder().policyArn(P1).build()).build())
+                .on("getPolicy", r -> GetPolicyResponse.builder().build())
+                .on("attachUserPolicy", r -> null);
+
+        UserService.Result result = service(iam).ensure(new UserSpec("usr1", List.of("p1", "p2"), null, null),
+                new CredentialsFile(dir.resolve("credentials")), false);
+
+        assertEquals(new Change(Change.Outcome.UPDATED, "IAM user", "usr1", USER_ARN, "attached p2"), result.user());
+        assertNull(result.accessKey());
+        List<String> attached = iam.calls().stream().filter(c -> c.operation().equals("attachUserPolicy"))
+                .map(c -> ((AttachUserPolicyRequest) c.request()).policyArn()).toList();
+        assertEquals(List.of(P2), attached);
+    }
+
+    @Test
+    void everyUnknownPolicyIsNamedBeforeAnythingChanges() {
+        FakeClient<IamClient> iam = FakeClient.of(IamClient.class)
+                .on("getUser", r -> NoSuchEntityException.builder().message("no user").build())
+                .on("getPolicy", (GetPolicyRequest r) -> r.policyArn().equals(P1) ? GetPolicyResponse.builder().build()
+                        : NoSuchEntityException.builder().message("no policy").build());
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service(iam).ensure(
+                new UserSpec("usr1", List.of("p1", "nope"), List.of("arn:aws:iam::aws:policy/Gone"), "usr1"),
+                new CredentialsFile(dir.resolve("credentials")), false));
+
+        assertEquals("IAM policies nope (arn:aws:iam::123456789012:policy/nope) of <policyNames>, "
+                + "arn:aws:iam::aws:policy/Gone of <policyArns> do not exist: create them first (ecr:create-policy) "
+                + "or correct the name; IAM user usr1 was not changed", e.getMessage());
+        assertEquals(List.of("getUser", "getPolicy", "getPolicy", "getPolicy"), iam.operations());
+        assertFalse(Files.exists(dir.resolve("credentials")));
+    }
+
+    @Test
+    void aNewUserGetsItsPoliciesAndAKeyWhoseSecretGoesOnlyToTheFile() throws IOException {
+        FakeClient<IamClient> iam = FakeClient.of(IamClient.class)
+                .on("getUser", r -> NoSuchEntityException.builder().message("no user").build())
+                .on("getPolicy", r -> GetPolicyResponse.builder().build())
+                .on("createUser", r -> CreateUserResponse.builder()
+                        .user(User.builder().userName("usr1").arn(USER_ARN).build()).build())
+                .on("attachUserPolicy", r -> null)
+                .on("createAccessKey", r -> CreateAccessKeyResponse.builder().accessKey(AccessKey.builder()
+                        .userName("usr1").accessKeyId("AKIANEW").secretAccessKey("TOP-SECRET").build()).build());
+        CredentialsFile file = new CredentialsFile(dir.resolve("credentials"));
+
+        UserService.Result result = service(iam).ensure(new UserSpec("usr1", List.of("p1"), null, "ci"), file, false);
+
+        assertEquals("Created IAM user usr1 (attached p1) [" + USER_ARN + "]", result.user().line());
+        assertEquals("Stored a new access key for usr1 in profile 'ci' of " + file.path(), result.accessKey().line());
+        assertEquals(List.of("getUser", "getPolicy", "createUser", "attachUserPolicy", "createAccessKey"),
+                iam.operations(), "no ListAccessKeys for a user that did not exist");
+        assertEquals(Optional.of("AKIANEW"), file.accessKeyId("ci"));
+        assertTrue(Files.readString(file.path()).contains("aws_secret_access_key = TOP-SECRET\n"));
+        assertTrue(reporter.all().stream().noneMatch(m -> m.contains("TOP-SECRET")), reporter.all().toString());
+    }
+
+    @Test
+    void aDryRunOnlyReads() {
+        FakeClient<IamClient> iam = existingUser()
+                .on("listAttachedUserPolicies", r -> ListAttachedUserPoliciesResponse.builder().isTruncated(false)
+                        .build())
+                .on("getPolicy", r -> GetPolicyResponse.builder().build())
+                .on("listAccessKeys", r -> keys("AKIAONE"));
+
+        UserService.Result result = service(iam).ensure(new UserSpec("usr1", List.of("p1"), null, "usr1"),
+                new CredentialsFile(dir.resolve("credentials")), true);
+
+        assertEquals("Would update IAM user usr1 (attach p1) [" + USER_ARN + "]", result.user().line());
+        assertEquals(Change.Outcome.WOULD_CREATE, result.accessKey().outcome());
+        assertEquals(List.of("getUser", "listAttachedUserPolicies", "getPolicy", "listAccessKeys"), iam.operations());
+        assertFalse(Files.exists(dir.resolve("credentials")));
+    }
+
+    @Test
+    void twoKeysAndNoneInTheProfileFailBeforeAnyChange() {
+        FakeClient<IamClient> iam = existingUser()
+                .on("listAttachedUserPolicies", r -> ListAttachedUserPoliciesResponse.builder().isTruncated(false)
+                        .build())
+                .on("getPolicy", r -> GetPolicyResponse.builder().build())
+                .on("listAccessKeys", r -> keys("AKIAONE", "AKIATWO"));
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service(iam).ensure(
+                new UserSpec("usr1", List.of("p1"), null, "usr1"), new CredentialsFile(dir.resolve("c")), false));
+
+        assertTrue(e.getMessage().startsWith("IAM user usr1 already has 2 access keys, the most IAM allows"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("delete one of the user's keys"), e.getMessage());
+        assertTrue(iam.operations().stream().noneMatch(o -> o.startsWith("attach") || o.startsWith("create")));
+    }
+
+    @Test
+    void aKeyThatCannotBeStoredIsDeletedAgain() {
+        // a name that can be read (absent) but leaves no room for the temporary file's longer name: writing fails
+        Path unwritable = dir.resolve("c".repeat(245));
+        FakeClient<IamClient> iam = existingUser()
+                .on("listAttachedUserPolicies", r -> ListAttachedUserPoliciesResponse.builder().isTruncated(false)
+                        .build())
+                .on("listAccessKeys", r -> keys())
+                .on("createAccessKey", r -> CreateAccessKeyResponse.builder().accessKey(AccessKey.builder()
+                        .userName("usr1").accessKeyId("AKIANEW").secretAccessKey("s").build()).build())
+                .on("deleteAccessKey", r -> DeleteAccessKeyResponse.builder().build());
+
+        assertThrows(OperationFailedException.class, () -> service(iam).ensure(new UserSpec("usr1", null, null, "p"),
+                new CredentialsFile(unwritable), false));
+
+        assertEquals(List.of("getUser", "listAttachedUserPolicies", "listAccessKeys", "createAccessKey",
+                "deleteAccessKey"), iam.operations());
+    }
+
+    @Test
+    void namesAreCheckedBeforeAnyCall() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> new UserSpec("usr 1", null, null, null));
+        assertEquals("<userName> 'usr 1' is not a valid IAM user name: use 1 to 64 letters, digits and "
+                + "+ = , . @ _ -", e.getMessage());
+        assertThrows(InvalidInputException.class, () -> new UserSpec("u".repeat(65), null, null, null));
+        new UserSpec("u".repeat(64), null, null, null);
+        assertThrows(InvalidInputException.class, () -> new UserSpec("usr1", List.of("a/b"), null, null));
+        assertThrows(InvalidInputException.class, () -> new UserSpec("usr1", null, List.of("p1"), null));
+        assertThrows(InvalidInputException.class, () -> new UserSpec(" ", null, null, null));
+        assertEquals(List.of("a", "b"), new UserSpec("usr1", List.of(" a ", "", "b", "a"), null, null).policyNames());
+    }
+}
