@@ -1,8 +1,9 @@
 package dev.ecrplugin.aws;
 
+import static software.amazon.awssdk.core.useragent.BusinessMetricFeatureId.*;
+
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.Reporter;
-import static software.amazon.awssdk.core.useragent.BusinessMetricFeatureId.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,6 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The AWS SDK clients for one {@link AwsSettings}, each built on first use only (building a client and its first
@@ -296,10 +296,8 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private synchronized <C> C remember(C closeable) {
-        if (closeable instanceof AutoCloseable c) {
+        if (closeable instanceof AutoCloseable c) { // SDK clients and credential providers
             built.add(c);
-        } else if (closeable instanceof SdkAutoCloseable c) {
-            built.add(c::close);
         }
         return closeable;
     }
