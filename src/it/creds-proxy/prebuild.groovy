@@ -1,5 +1,16 @@
 import dev.ecrplugin.testing.TinyProxy
 
+// moto keeps state between runs: start from no repository, so that "Created" is what this run did
+def ecr = dev.ecrplugin.testing.LocalStack.ecr()
+try {
+    ecr.deleteRepository { it.repositoryName('it-creds-proxy').force(true) }
+} catch (software.amazon.awssdk.services.ecr.model.EcrException absent) {
+    // not there: fine
+} finally {
+    ecr.close()
+}
+
+
 def proxy = TinyProxy.start(new File(basedir, 'proxy').toPath())
 new File(basedir, 'proxy/pid').text = proxy.pid()
 new File(basedir, 'proxy-settings.xml').text = """<settings>

@@ -1,6 +1,17 @@
 import dev.ecrplugin.testing.FakeSsoPortal
 import java.security.MessageDigest
 
+// moto keeps state between runs: start from no repository, so that "Created" is what this run did
+def ecr = dev.ecrplugin.testing.LocalStack.ecr()
+try {
+    ecr.deleteRepository { it.repositoryName('it-creds-sso').force(true) }
+} catch (software.amazon.awssdk.services.ecr.model.EcrException absent) {
+    // not there: fine
+} finally {
+    ecr.close()
+}
+
+
 def startUrl = 'https://it-creds-sso.awsapps.com/start'
 def token = 'it-sso-access-token-' + UUID.randomUUID()
 def portal = FakeSsoPortal.start(new File(basedir, 'portal').toPath(), token, 'ASIAITSSO00000000001', 'it-sso-secret')
