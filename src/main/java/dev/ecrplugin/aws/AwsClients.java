@@ -1,76 +1,206 @@
 package dev.ecrplugin.aws;
 
+import static software.amazon.awssdk.core.useragent.BusinessMetricFeatureId.*;
+
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.Reporter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.useragent.BusinessMetricFeatureId;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * The AWS SDK clients for one {@link AwsSettings}, each built on first use only (building a client and its first
  * call cost a few hundred ms), shared by every goal of a Maven session that uses the same settings. Thread-safe.
+ *
+ * <p>Region: {@code settings.region()}, else the SDK's region chain. Credentials, first match wins: the profile,
+ * the static credentials (a settings.xml server), the SDK's default chain (environment, system properties, web
+ * identity token file, shared config and credentials files with SSO and {@code role_arn}, container, instance);
+ * then the role of {@code settings.role()} is assumed on top. Endpoints: {@code settings.endpoint()}, else the
+ * SDK's own ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_ECR}/{@code _IAM}/{@code _STS}, {@code endpoint_url}
+ * in the profile). Every client the plugin builds uses the url-connection HTTP client with the settings' proxy.
+ *
+ * <p>{@link #close()} closes every client built here (the AWS clients, the STS client of an assumed role, the
+ * credential providers). Session-shared instances are not closed: Maven offers a plugin no reliable end-of-session
+ * hook, and the url-connection client holds no threads or pools, so an unclosed instance only waits for the
+ * garbage collector. Instances a goal builds for itself alone are closed when the goal ends.
  */
 public final class AwsClients implements AutoCloseable {
 
     private final AwsSettings settings;
     private final Region region;
+    private final Supplier<ProfileFile> profileFile;
     private final AwsCredentialsProvider credentials;
+    private final String description;
     private final List<AutoCloseable> built = new ArrayList<>();
     private EcrClient ecr;
     private IamClient iam;
     private StsClient sts;
     private String accountId;
 
-    private AwsClients(AwsSettings settings, Region region, AwsCredentialsProvider credentials) {
+    private AwsClients(AwsSettings settings, Region region, Supplier<ProfileFile> profileFile) {
         this.settings = settings;
         this.region = region;
-        this.credentials = credentials;
+        this.profileFile = profileFile;
+        Credentials base = baseCredentials();
+        if (settings.role() == null) {
+            this.credentials = base.provider();
+            this.description = base.source();
+        } else {
+            RoleToAssume role = settings.role();
+            StsClient roleSts = remember(configure(StsClient.builder(), region, base.provider()).build());
+            this.credentials = remember(StsAssumeRoleCredentialsProvider.builder().stsClient(roleSts)
+                    .refreshRequest(r -> r.roleArn(role.roleArn()).roleSessionName(role.sessionName())
+                            .externalId(role.externalId()))
+                    .build());
+            this.description = "assumed role " + role.roleArn() + " (session " + role.sessionName() + ") on top of "
+                    + base.source();
+        }
     }
 
     /**
-     * Resolves region and credentials (without probing the network when both are given) and says where they came
-     * from, never what they are.
+     * Resolves region and credentials (without probing the network when both are given explicitly), and says at
+     * INFO where they came from, never what they are. Credentials are resolved here, so that the line can name the
+     * source that answered, and a missing or rejected credential fails before the goal's first call.
      */
     public static AwsClients create(AwsSettings settings, Reporter reporter) {
-        Region region = resolveRegion(settings);
-        AwsCredentialsProvider credentials;
-        String source;
-        if (settings.profile() != null) {
-            credentials = ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
-            source = "profile '" + settings.profile() + "'";
-        } else {
-            credentials = DefaultCredentialsProvider.builder().build();
-            source = "the default AWS credentials chain";
-        }
-        reporter.debug("AWS credentials from " + source + ", region " + region.id()
-                + (settings.endpoint() == null ? "" : ", endpoint " + settings.endpoint()));
-        return new AwsClients(settings, region, credentials);
+        return create(settings, reporter, null);
     }
 
-    private static Region resolveRegion(AwsSettings settings) {
+    /**
+     * As {@link #create(AwsSettings, Reporter)}, reading profiles from {@code profileFile} instead of the shared
+     * files the SDK finds itself ({@code ~/.aws/config}, {@code AWS_CONFIG_FILE}, ...); null for those.
+     */
+    public static AwsClients create(AwsSettings settings, Reporter reporter, Supplier<ProfileFile> profileFile) {
+        Region region;
+        String regionSource;
         if (settings.region() != null) {
-            return Region.of(settings.region());
+            region = Region.of(settings.region());
+            regionSource = "<region>/-Decr.region";
+        } else {
+            region = resolveRegion(settings, profileFile);
+            regionSource = "the AWS SDK region chain (AWS_REGION, aws.region, the profile's region)";
         }
+        AwsClients clients = new AwsClients(settings, region, profileFile);
+        try {
+            clients.credentials.resolveCredentials();
+        } catch (RuntimeException e) {
+            clients.close();
+            throw e;
+        }
+        reporter.info("AWS credentials from " + clients.description + ", region " + region.id() + " from "
+                + regionSource);
+        reporter.debug("AWS endpoint " + (settings.endpoint() == null ? "of the AWS SDK" : settings.endpoint())
+                + (settings.proxy() == null ? "" : ", through proxy " + settings.proxy()));
+        return clients;
+    }
+
+    private static Region resolveRegion(AwsSettings settings, Supplier<ProfileFile> profileFile) {
         try {
             DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
             if (settings.profile() != null) {
                 chain.profileName(settings.profile());
+            }
+            if (profileFile != null) {
+                chain.profileFile(profileFile);
             }
             return chain.build().getRegion();
         } catch (SdkException e) {
             throw new InvalidInputException("No AWS region: set <region> in the plugin configuration or -Decr.region, "
                     + "the AWS_REGION environment variable, or region in the AWS profile", e);
         }
+    }
+
+    private record Credentials(AwsCredentialsProvider provider, String source) {}
+
+    private Credentials baseCredentials() {
+        if (settings.profile() != null) {
+            ProfileCredentialsProvider.Builder profile =
+                    ProfileCredentialsProvider.builder().profileName(settings.profile());
+            if (profileFile != null) {
+                profile.profileFile(profileFile);
+            }
+            return new Credentials(remember(profile.build()), "profile '" + settings.profile() + "'");
+        }
+        StaticCredentials given = settings.credentials();
+        if (given != null) {
+            AwsCredentials keys = given.sessionToken() == null
+                    ? AwsBasicCredentials.create(given.accessKeyId(), given.secretKey())
+                    : AwsSessionCredentials.create(given.accessKeyId(), given.secretKey(), given.sessionToken());
+            return new Credentials(StaticCredentialsProvider.create(keys), given.source());
+        }
+        DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder();
+        if (profileFile != null) {
+            chain.profileFile(profileFile);
+        }
+        DefaultCredentialsProvider provider = remember(chain.build());
+        String answered = describeProvider(provider.resolveCredentials().providerName().orElse(""));
+        return new Credentials(provider, answered);
+    }
+
+    /**
+     * Says in words which source of the default chain answered, from the resolved credentials' provider name: the
+     * SDK's business-metric codes (e.g. {@code g} for environment variables, {@code n,o,i} for a role_arn profile),
+     * or a provider class name in older SDKs.
+     */
+    static String describeProvider(String providerName) {
+        Set<String> codes = Set.of(providerName.split("\\s*,\\s*"));
+        String name = providerName.toLowerCase(java.util.Locale.ROOT);
+        String what;
+        if (has(codes, CREDENTIALS_ENV_VARS_STS_WEB_ID_TOKEN) || name.contains("webidentity")) {
+            what = "a web identity token file (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN)";
+        } else if (has(codes, CREDENTIALS_PROFILE_SSO, CREDENTIALS_SSO, CREDENTIALS_PROFILE_SSO_LEGACY,
+                CREDENTIALS_SSO_LEGACY) || name.contains("sso")) {
+            what = "an SSO profile of the shared AWS config";
+        } else if (has(codes, CREDENTIALS_PROFILE_STS_WEB_ID_TOKEN)) {
+            what = "a web_identity_token_file profile of the shared AWS config";
+        } else if (has(codes, CREDENTIALS_PROFILE_SOURCE_PROFILE, CREDENTIALS_PROFILE_NAMED_PROVIDER)) {
+            what = "a role_arn profile of the shared AWS config";
+        } else if (has(codes, CREDENTIALS_PROFILE_PROCESS, CREDENTIALS_PROCESS) || name.contains("process")) {
+            what = "a credential_process profile of the shared AWS config";
+        } else if (has(codes, CREDENTIALS_PROFILE) || name.contains("profile")) {
+            what = "the shared AWS config/credentials files";
+        } else if (has(codes, CREDENTIALS_ENV_VARS) || name.contains("environment")) {
+            what = "environment variables";
+        } else if (has(codes, CREDENTIALS_JVM_SYSTEM_PROPERTIES) || name.contains("systemproperty")) {
+            what = "Java system properties";
+        } else if (has(codes, CREDENTIALS_HTTP) || name.contains("container")) {
+            what = "the container credentials endpoint";
+        } else if (has(codes, CREDENTIALS_IMDS) || name.contains("instanceprofile")) {
+            what = "the instance metadata service";
+        } else {
+            what = providerName.isEmpty() ? "an unnamed source" : "source " + providerName;
+        }
+        return what + " (default credentials chain)";
+    }
+
+    private static boolean has(Set<String> codes, BusinessMetricFeatureId... ids) {
+        for (BusinessMetricFeatureId id : ids) {
+            if (codes.contains(id.value())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Region region() {
@@ -81,6 +211,11 @@ public final class AwsClients implements AutoCloseable {
         return settings;
     }
 
+    /** Where the credentials came from, in words (no secret): e.g. {@code profile 'usr1'}. */
+    public String credentialsSource() {
+        return description;
+    }
+
     /** The partition of the region: aws, aws-cn, aws-us-gov, ... */
     public String partition() {
         return region.metadata() == null ? "aws" : region.metadata().partition().id();
@@ -88,7 +223,7 @@ public final class AwsClients implements AutoCloseable {
 
     public synchronized EcrClient ecr() {
         if (ecr == null) {
-            ecr = remember(configure(EcrClient.builder(), region).build());
+            ecr = remember(configure(EcrClient.builder(), region, credentials).build());
         }
         return ecr;
     }
@@ -97,14 +232,14 @@ public final class AwsClients implements AutoCloseable {
         if (iam == null) {
             // IAM is global: its signing region is the partition's global one, unless an endpoint replaces AWS.
             Region iamRegion = settings.endpoint() != null ? region : globalRegion();
-            iam = remember(configure(IamClient.builder(), iamRegion).build());
+            iam = remember(configure(IamClient.builder(), iamRegion, credentials).build());
         }
         return iam;
     }
 
     public synchronized StsClient sts() {
         if (sts == null) {
-            sts = remember(configure(StsClient.builder(), region).build());
+            sts = remember(configure(StsClient.builder(), region, credentials).build());
         }
         return sts;
     }
@@ -125,27 +260,53 @@ public final class AwsClients implements AutoCloseable {
         };
     }
 
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region clientRegion) {
-        builder.region(clientRegion).credentialsProvider(credentials);
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region clientRegion,
+            AwsCredentialsProvider provider) {
+        builder.region(clientRegion).credentialsProvider(provider);
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
-            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (profileFile != null || settings.profile() != null) {
+            // the profile's own settings (endpoint_url, services, retries) apply as with AWS_PROFILE
+            builder.overrideConfiguration(o -> {
+                if (profileFile != null) {
+                    o.defaultProfileFileSupplier(profileFile);
+                }
+                if (settings.profile() != null) {
+                    o.defaultProfileName(settings.profile());
+                }
+            });
+        }
+        if (builder instanceof AwsSyncClientBuilder<?, ?> sync) {
+            sync.httpClientBuilder(httpClient(settings.proxy()));
         }
         return builder;
     }
 
-    private <C extends AutoCloseable> C remember(C client) {
-        built.add(client);
-        return client;
+    /** The url-connection HTTP client, through {@code proxy} when given, else with the SDK's own proxy settings. */
+    static UrlConnectionHttpClient.Builder httpClient(HttpProxy proxy) {
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
+        if (proxy != null) {
+            http.proxyConfiguration(ProxyConfiguration.builder().endpoint(proxy.endpoint())
+                    .username(proxy.username()).password(proxy.password())
+                    .nonProxyHosts(proxy.nonProxyHostPatterns())
+                    .useSystemPropertyValues(false).useEnvironmentVariablesValues(false).build());
+        }
+        return http;
+    }
+
+    private synchronized <C> C remember(C closeable) {
+        if (closeable instanceof AutoCloseable c) { // SDK clients and credential providers
+            built.add(c);
+        }
+        return closeable;
     }
 
     @Override
     public synchronized void close() {
-        for (AutoCloseable c : built) {
+        for (int i = built.size() - 1; i >= 0; i--) {
             try {
-                c.close();
+                built.get(i).close();
             } catch (Exception e) {
                 // closing is best effort
             }

@@ -6,13 +6,40 @@ import java.net.URISyntaxException;
 
 /**
  * Where and as whom the plugin talks to AWS. Every field is optional: a null falls back to the AWS SDK's own
- * defaults (region chain, default credentials chain, the services' real endpoints).
+ * defaults (region chain, default credentials chain, the services' real endpoints, its own proxy settings).
+ * Base credentials, first match wins: {@code profile}, then {@code credentials}, then the SDK's default chain;
+ * {@code role} is then assumed on top of them. {@link #toString()} shows no secret.
  *
- * @param region   AWS region id, e.g. {@code eu-west-1}
- * @param profile  a profile of the shared AWS config/credentials files
- * @param endpoint one URL that replaces the endpoints of ECR, IAM and STS (moto, LocalStack)
+ * @param region      AWS region id, e.g. {@code eu-west-1}
+ * @param profile     a profile of the shared AWS config/credentials files
+ * @param endpoint    one URL that replaces the endpoints of ECR, IAM and STS (moto, LocalStack)
+ * @param credentials access keys given directly (a settings.xml server), or null
+ * @param role        a role to assume on top of the base credentials, or null
+ * @param proxy       the HTTP proxy for AWS calls, or null for the SDK's own (system properties, environment)
  */
-public record AwsSettings(String region, String profile, URI endpoint) {
+public record AwsSettings(String region, String profile, URI endpoint, StaticCredentials credentials,
+        RoleToAssume role, HttpProxy proxy) {
+
+    /** Region, profile and endpoint only: the rest from the SDK's defaults. */
+    public AwsSettings(String region, String profile, URI endpoint) {
+        this(region, profile, endpoint, null, null, null);
+    }
+
+    public AwsSettings withProfile(String newProfile) {
+        return new AwsSettings(region, newProfile, endpoint, credentials, role, proxy);
+    }
+
+    public AwsSettings withCredentials(StaticCredentials newCredentials) {
+        return new AwsSettings(region, profile, endpoint, newCredentials, role, proxy);
+    }
+
+    public AwsSettings withRole(RoleToAssume newRole) {
+        return new AwsSettings(region, profile, endpoint, credentials, newRole, proxy);
+    }
+
+    public AwsSettings withProxy(HttpProxy newProxy) {
+        return new AwsSettings(region, profile, endpoint, credentials, role, newProxy);
+    }
 
     public AwsSettings {
         region = blankToNull(region);

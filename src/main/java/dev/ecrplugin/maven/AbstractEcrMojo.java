@@ -3,6 +3,7 @@ package dev.ecrplugin.maven;
 import dev.ecrplugin.aws.AwsClients;
 import dev.ecrplugin.aws.AwsErrors;
 import dev.ecrplugin.aws.AwsSettings;
+import dev.ecrplugin.aws.RoleToAssume;
 import dev.ecrplugin.core.EcrPluginException;
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.Reporter;
@@ -13,7 +14,9 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -35,6 +38,26 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
     @Parameter(property = "ecr.endpoint")
     protected String endpoint;
 
+    /**
+     * Id of a settings.xml {@code <server>} holding AWS access keys: {@code <username>} = access key id,
+     * {@code <password>} = secret access key (encrypt it with {@code mvn --encrypt-password}), optional
+     * {@code <configuration><sessionToken>}. Used when no {@code profile} is given; default: the AWS SDK's chain.
+     */
+    @Parameter(property = "ecr.serverId")
+    protected String serverId;
+
+    /** ARN of an IAM role to assume (STS AssumeRole) on top of the credentials found. */
+    @Parameter(property = "ecr.roleArn")
+    protected String roleArn;
+
+    /** Role session name when assuming {@code roleArn}. */
+    @Parameter(property = "ecr.roleSessionName", defaultValue = RoleToAssume.DEFAULT_SESSION_NAME)
+    protected String roleSessionName;
+
+    /** External id the trust policy of {@code roleArn} demands. */
+    @Parameter(property = "ecr.externalId")
+    protected String externalId;
+
     /** Skip every goal of this plugin. */
     @Parameter(property = "ecr.skip", defaultValue = "false")
     protected boolean skip;
@@ -44,6 +67,9 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     protected MojoExecution mojoExecution;
+
+    @Component
+    protected SettingsDecrypter settingsDecrypter;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -57,6 +83,11 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
         if (skipReason != null) {
             getLog().info("Skipping " + goal() + ": " + skipReason);
             return;
+        }
+        if (needsNetwork() && session != null && session.isOffline()) {
+            throw new MojoFailureException(goal() + " needs the network to reach AWS, but Maven runs offline "
+                    + "(-o, or <offline>true</offline> in settings.xml): run it without -o, or skip it with "
+                    + "-Decr.skip");
         }
         try {
             run();
@@ -78,6 +109,11 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
     /** The goal's work: read parameters, make one call into a service, log its result. */
     protected abstract void run();
 
+    /** True for goals that call AWS (or any other network service): they fail at once under {@code mvn -o}. */
+    protected boolean needsNetwork() {
+        return true;
+    }
+
     /** A reason to skip this goal besides {@code ecr.skip}, or null. */
     protected String skipReason() {
         return null;
@@ -91,8 +127,19 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
         return mojoExecution == null ? getClass().getSimpleName() : "ecr:" + mojoExecution.getGoal();
     }
 
+    /**
+     * Region, endpoint, credentials (profile, else the settings.xml server, else the SDK's chain), the role to
+     * assume and the settings.xml proxy, as the core's plain records.
+     */
     protected AwsSettings awsSettings() {
-        return AwsSettings.of(region, profile, endpoint);
+        AwsSettings settings = AwsSettings.of(region, profile, endpoint)
+                .withRole(RoleToAssume.of(roleArn, roleSessionName, externalId));
+        org.apache.maven.settings.Settings mavenSettings = session == null ? null : session.getSettings();
+        if (settings.profile() == null && serverId != null && !serverId.isBlank()) {
+            settings = settings.withCredentials(
+                    SettingsCredentials.server(mavenSettings, settingsDecrypter, serverId.trim()));
+        }
+        return settings.withProxy(SettingsCredentials.activeProxy(mavenSettings, settingsDecrypter));
     }
 
     /** The AWS clients for this goal's settings, shared by the whole Maven session. */

@@ -1,0 +1,13 @@
+import dev.ecrplugin.testing.LocalStack
+import dev.ecrplugin.testing.TinyProxy
+
+TinyProxy.stop(new File(basedir, 'proxy/pid').text.trim() as long)
+def log = new File(basedir, 'build.log').text
+assert log.contains('[INFO] Created repository it-creds-proxy')
+
+// tinyproxy logs each request it forwards: "Request (file descriptor N): POST http://127.0.0.1:PORT/ HTTP/1.1"
+def proxyLog = new File(basedir, 'proxy/tinyproxy.log').text
+def forwarded = proxyLog.readLines().findAll { it.contains("POST ${LocalStack.endpoint()}/ ") }
+assert forwarded.size() >= 2 : "expected the ECR calls (DescribeRepositories, CreateRepository) through the proxy, log:\n${proxyLog}"
+assert !proxyLog.contains('Proxy-Authorization') && !proxyLog.toLowerCase().contains('auth fail')
+true
