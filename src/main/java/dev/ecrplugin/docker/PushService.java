@@ -152,22 +152,25 @@ public final class PushService {
         return repositories.find(name);
     }
 
-    /** The digest ECR holds under each requested tag; empty when the caller may not ask (a warning). */
+    /**
+     * The digest ECR holds under each requested tag; empty when the caller may not ask (a warning). One call per tag:
+     * the image ids in a BatchGetImage answer need not carry the tag asked for (moto answers another tag of the image).
+     */
     private Map<String, String> digestsInEcr(Request request) {
         Map<String, String> held = new HashMap<>();
-        List<ImageIdentifier> ids = request.tags().stream().map(t -> ImageIdentifier.builder().imageTag(t).build())
-                .toList();
         try {
-            BatchGetImageResponse response = ecr.batchGetImage(r -> r.repositoryName(request.repositoryName())
-                    .registryId(request.registryId()).imageIds(ids));
-            response.images().forEach(i -> held.put(i.imageId().imageTag(), i.imageId().imageDigest()));
+            for (String tag : request.tags()) {
+                BatchGetImageResponse response = ecr.batchGetImage(r -> r.repositoryName(request.repositoryName())
+                        .registryId(request.registryId()).imageIds(ImageIdentifier.builder().imageTag(tag).build()));
+                response.images().stream().findFirst().ifPresent(i -> held.put(tag, i.imageId().imageDigest()));
+            }
         } catch (RepositoryNotFoundException e) {
             return held;
         } catch (AwsServiceException e) {
             if (!AwsErrors.isAccessDenied(e)) {
                 throw e;
             }
-            reporter.warn("Could not ask ECR which tags repository " + request.repositoryName() + " holds ("
+            reporter.warn("Could not ask ECR which images repository " + request.repositoryName() + " holds ("
                     + AwsErrors.message(e) + "); pushing every tag");
         }
         return held;
