@@ -263,8 +263,9 @@ public final class DockerCli {
             out.exitCode = result.exitCode();
             out.timedOut = result.timedOut();
         } catch (IOException e) {
+            String why = String.valueOf(e.getMessage()).replaceFirst("^Cannot run program \"[^\"]*\"( \\(in directory [^)]*\\))?: ", "");
             throw new InvalidInputException("Cannot run the docker executable '" + options.executable() + "' ("
-                    + e.getMessage() + "): install Docker, or set <dockerExecutable>/-Decr.dockerExecutable to "
+                    + why + "): install Docker, or set <dockerExecutable>/-Decr.dockerExecutable to "
                     + "the path of docker, podman or nerdctl", e);
         }
         return out;
