@@ -266,7 +266,7 @@ public final class DockerCli {
             String why = String.valueOf(e.getMessage()).replaceFirst("^Cannot run program \"[^\"]*\"( \\(in directory [^)]*\\))?: ", "");
             throw new InvalidInputException("Cannot run the docker executable '" + options.executable() + "' ("
                     + why + "): install Docker, or set <dockerExecutable>/-Decr.dockerExecutable to "
-                    + "the path of docker, podman or nerdctl", e);
+                    + "the path of docker, podman or nerdctl");
         }
         return out;
     }
