@@ -1,0 +1,3 @@
+#!/bin/sh
+# a docker client that never answers
+exec sleep 120

@@ -1,0 +1,2 @@
+new File(basedir, 'hanging-docker.sh').setExecutable(true)
+true

@@ -1,0 +1,17 @@
+import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.LocalStack
+
+def log = new File(basedir, 'build.log').text
+def registry = LocalStack.registry()
+// two goals in one session: one login
+assert log.readLines().findAll { it.contains('Logged in to') } == ["[INFO] Logged in to ${registry} (ECR registry 123456789012)".toString()]
+assert !log.contains('[ERROR]')
+// docker holds the credentials now: the registry accepts an authenticated request through docker (a pull of a missing tag says "manifest unknown", not "no basic auth credentials")
+try {
+    DockerImages.docker('pull', "${registry}/it-login/none:missing".toString())
+    assert false : 'pull of a missing image succeeded'
+} catch (IllegalStateException e) {
+    assert e.message.contains('manifest unknown') : e.message
+    assert !e.message.contains('no basic auth credentials') : e.message
+}
+true

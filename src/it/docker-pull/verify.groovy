@@ -1,0 +1,13 @@
+import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.LocalStack
+
+def log = new File(basedir, 'build.log').text
+def registry = LocalStack.registry()
+def digest = new File(basedir, 'digest.txt').text.trim()
+assert log.contains("[INFO] Pulled ${registry}/it-pull@${digest} as it-pull-local:by-digest")
+assert log.contains("[INFO] Pulled ${registry}/it-pull:1.0 (${digest}) as it-pull-local:by-tag")
+assert !log.contains('[ERROR]')
+for (local in ['it-pull-local:by-digest', 'it-pull-local:by-tag']) {
+    assert DockerImages.docker('image', 'inspect', '--format', '{{json .RepoDigests}}', local).contains("${registry}/it-pull@${digest}")
+}
+true

@@ -1,0 +1,333 @@
+package dev.ecrplugin.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecrplugin.core.EcrPluginException;
+import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.OperationFailedException;
+import dev.ecrplugin.core.Reporter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The docker command line client (or podman, nerdctl: same commands) as the plugin uses it. Every command's output
+ * is streamed line by line as it comes; failures become messages that say what to fix. Secrets reach the client
+ * only on standard input.
+ */
+public final class DockerCli {
+
+    private static final Pattern DIGEST = Pattern.compile("digest: (sha256:[0-9a-f]{64})", Pattern.CASE_INSENSITIVE);
+    private static final int TAIL = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Sleeps between attempts; a seam so that unit tests do not wait. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * How to run the client.
+     *
+     * @param executable docker, podman, nerdctl, or a path to one
+     * @param timeout    per command
+     * @param retries    further attempts of login, push and pull after a transient failure
+     * @param tlsVerify  null: the client's default (podman: off for a loopback registry, as docker does); false:
+     *                   {@code --tls-verify=false} (podman, nerdctl); true: verify always
+     */
+    public record Options(String executable, Duration timeout, int retries, Boolean tlsVerify) {
+        public Options {
+            executable = executable == null || executable.isBlank() ? "docker" : executable.trim();
+            timeout = timeout == null ? Duration.ofMinutes(10) : timeout;
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new InvalidInputException("<timeout> must be a positive number of seconds (POM <timeout> or "
+                        + "-Decr.timeout)");
+            }
+            if (retries < 0) {
+                throw new InvalidInputException("<retries> must be 0 or more (POM <retries> or -Decr.retries)");
+            }
+            if (Boolean.FALSE.equals(tlsVerify) && isDocker(executable)) {
+                throw new InvalidInputException("<tlsVerify>false is for podman and nerdctl: the docker client has "
+                        + "no such flag (list the registry in the daemon's insecure-registries instead), or remove "
+                        + "<tlsVerify>/-Decr.tlsVerify");
+            }
+        }
+
+        boolean podmanLike() {
+            String name = Path.of(executable).getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.startsWith("podman") || name.startsWith("nerdctl");
+        }
+
+        private static boolean isDocker(String executable) {
+            String name = Path.of(executable).getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.equals("docker") || name.equals("docker.exe");
+        }
+    }
+
+    /** A local image as the client describes it. */
+    public record LocalImage(String id, List<String> repoTags, List<String> repoDigests) {
+        /** Digests this image is known by in {@code repository} (host/name), from earlier pushes and pulls. */
+        public List<String> digestsIn(String repository) {
+            List<String> digests = new ArrayList<>();
+            for (String d : repoDigests) {
+                if (d.startsWith(repository + "@")) {
+                    digests.add(d.substring(repository.length() + 1));
+                }
+            }
+            return digests;
+        }
+    }
+
+    private final Options options;
+    private final CommandRunner runner;
+    private final Reporter reporter;
+    private final Sleeper sleeper;
+
+    public DockerCli(Options options, CommandRunner runner, Reporter reporter, Sleeper sleeper) {
+        this.options = Objects.requireNonNull(options);
+        this.runner = Objects.requireNonNull(runner);
+        this.reporter = Objects.requireNonNull(reporter);
+        this.sleeper = Objects.requireNonNull(sleeper);
+    }
+
+    public DockerCli(Options options, Reporter reporter) {
+        this(options, new ExecCommandRunner(), reporter, d -> Thread.sleep(d.toMillis()));
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** {@code docker login --username U --password-stdin REGISTRY}: the password goes to standard input only. */
+    public void login(String registry, String username, byte[] password) {
+        List<String> argv = argv("login", "--username", username, "--password-stdin");
+        argv.addAll(tlsFlag(registry));
+        argv.add(registry);
+        withRetries("login", registry, registry, () -> run(argv, password, false));
+    }
+
+    /** {@code docker tag SOURCE TARGET}. */
+    public void tag(String source, String target) {
+        Output out = run(argv("tag", source, target), null, false);
+        if (!out.succeeded()) {
+            throw failure("tag", target, registryOf(target), out);
+        }
+    }
+
+    /** {@code docker push REF}, retried on transient failures; the pushed digest, or null if not known. */
+    public String push(String ref) {
+        List<String> argv = argv("push");
+        argv.addAll(tlsFlag(registryOf(ref)));
+        argv.add(ref);
+        return digestIn(withRetries("push", ref, registryOf(ref), () -> run(argv, null, true)));
+    }
+
+    private static String digestIn(Output out) {
+        String digest = null;
+        for (String line : out.stdout) {
+            Matcher m = DIGEST.matcher(line);
+            if (m.find()) {
+                digest = m.group(1);
+            }
+        }
+        return digest;
+    }
+
+    /** {@code docker pull REF}, retried on transient failures; the pulled digest, or null if not known. */
+    public String pull(String ref) {
+        List<String> argv = argv("pull");
+        argv.addAll(tlsFlag(registryOf(ref)));
+        argv.add(ref);
+        return digestIn(withRetries("pull", ref, registryOf(ref), () -> run(argv, null, true)));
+    }
+
+    /** {@code docker image inspect REF}: the local image, or empty when there is none by that name. */
+    public Optional<LocalImage> inspect(String ref) {
+        Output out = run(argv("image", "inspect", ref), null, false, true);
+        if (!out.succeeded()) {
+            DockerFailure failure = DockerFailure.classify(out.lines);
+            if (failure.kind() == DockerFailure.Kind.NO_SUCH_IMAGE && !out.timedOut) {
+                return Optional.empty();
+            }
+            throw failure("image inspect", ref, null, out);
+        }
+        try {
+            JsonNode image = JSON.readTree(String.join("\n", out.stdout)).path(0);
+            return Optional.of(new LocalImage(image.path("Id").asText(), strings(image.path("RepoTags")),
+                    strings(image.path("RepoDigests"))));
+        } catch (IOException e) {
+            throw new OperationFailedException("Could not read the output of " + options.executable()
+                    + " image inspect " + ref + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The engine's version ({@code docker version}), which also proves the daemon answers. */
+    public String version() {
+        Output out = run(argv("version", "--format", "{{.Server.Version}}"), null, false, true);
+        if (!out.succeeded()) {
+            throw failure("version", "", null, out);
+        }
+        return String.join(" ", out.stdout).trim();
+    }
+
+    private List<String> argv(String... args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(options.executable());
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    private List<String> tlsFlag(String registry) {
+        if (Boolean.FALSE.equals(options.tlsVerify())
+                || options.tlsVerify() == null && options.podmanLike() && isLoopback(registry)) {
+            return List.of("--tls-verify=false");
+        }
+        return List.of();
+    }
+
+    static boolean isLoopback(String registry) {
+        String host = registry == null ? "" : registry.replaceFirst(":\\d+$", "").replaceAll("[\\[\\]]", "");
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    }
+
+    /** The registry part of an image reference (docker's rule: a first component with '.' or ':' or localhost). */
+    static String registryOf(String ref) {
+        int slash = ref.indexOf('/');
+        if (slash < 0) {
+            return null;
+        }
+        String first = ref.substring(0, slash);
+        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : null;
+    }
+
+    @FunctionalInterface
+    private interface Attempt {
+        Output run();
+    }
+
+    private Output withRetries(String command, String subject, String registry, Attempt attempt) {
+        int attempts = options.retries() + 1;
+        for (int n = 1; ; n++) {
+            Output out = attempt.run();
+            if (out.succeeded()) {
+                return out;
+            }
+            DockerFailure failure = out.timedOut ? new DockerFailure(DockerFailure.Kind.TIMEOUT, "")
+                    : DockerFailure.classify(out.lines);
+            if (!failure.kind().transientFailure() || n >= attempts) {
+                throw failure(command, subject, registry, out);
+            }
+            Duration pause = Duration.ofSeconds(1L << (n - 1));
+            reporter.warn(options.executable() + " " + command + " " + subject + " failed ("
+                    + (out.timedOut ? "timed out after " + options.timeout().toSeconds() + " s" : failure.detail())
+                    + "); trying again in " + pause.toSeconds() + " s (attempt " + (n + 1) + " of " + attempts + ")");
+            try {
+                sleeper.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OperationFailedException(options.executable() + " " + command + " interrupted", e);
+            }
+        }
+    }
+
+    private Output run(List<String> argv, byte[] stdin, boolean progressAtInfo) {
+        return run(argv, stdin, progressAtInfo, false);
+    }
+
+    private Output run(List<String> argv, byte[] stdin, boolean progressAtInfo, boolean quiet) {
+        CommandRunner.Command command = new CommandRunner.Command(argv, stdin, null, options.timeout());
+        reporter.debug("Running " + command);
+        Output out = new Output();
+        try {
+            CommandRunner.Result result = runner.run(command, (text, error) -> {
+                out.add(text, error);
+                if (quiet) {
+                    return;
+                }
+                if (progressAtInfo && !error) {
+                    reporter.info(text);
+                } else {
+                    reporter.debug(text);
+                }
+            });
+            out.exitCode = result.exitCode();
+            out.timedOut = result.timedOut();
+        } catch (IOException e) {
+            String why = String.valueOf(e.getMessage()).replaceFirst("^Cannot run program \"[^\"]*\"( \\(in directory [^)]*\\))?: ", "");
+            throw new InvalidInputException("Cannot run the docker executable '" + options.executable() + "' ("
+                    + why + "): install Docker, or set <dockerExecutable>/-Decr.dockerExecutable to "
+                    + "the path of docker, podman or nerdctl");
+        }
+        return out;
+    }
+
+    private EcrPluginException failure(String command, String subject, String registry, Output out) {
+        String what = options.executable() + " " + command + (subject.isEmpty() ? "" : " " + subject);
+        if (out.timedOut) {
+            return new InvalidInputException(what + " timed out after " + options.timeout().toSeconds()
+                    + " s: raise <timeout>/-Decr.timeout, or check the network and the docker daemon (DOCKER_HOST)");
+        }
+        DockerFailure failure = DockerFailure.classify(out.lines);
+        String detail = failure.detail();
+        String at = registry == null ? "the registry" : "registry " + registry;
+        return switch (failure.kind()) {
+            case DAEMON_UNREACHABLE -> new InvalidInputException(what + ": docker cannot reach its daemon (" + detail
+                    + "). Start the Docker Engine, or point the DOCKER_HOST environment variable at a running one");
+            case UNAUTHORIZED -> new InvalidInputException(what + ": " + at + " refused the credentials (" + detail
+                    + "). Check that the AWS principal may use this repository (IAM and repository policies), "
+                    + "and that <registry>/-Decr.registry is the registry the token is for");
+            case IMMUTABLE_TAG -> new InvalidInputException(what + ": the repository is immutable and already holds "
+                    + "this tag (" + detail + "). Push under a new tag (<tags>/-Decr.tags), or make the repository "
+                    + "MUTABLE");
+            case INVALID_REFERENCE -> new InvalidInputException(what + ": not a valid image reference (" + detail
+                    + "). Check <image>, <repositoryName>, <tags>/<tag> and <digest>");
+            case NO_SUCH_IMAGE -> new InvalidInputException(what + ": no such image (" + detail + "). Check "
+                    + "<repositoryName> and <tag>/<digest>, or <image> for a local image");
+            case CONNECTION_REFUSED -> new InvalidInputException(what + ": " + at + " is not reachable (" + detail
+                    + "). Check <registry>/-Decr.registry and the network");
+            case TRANSIENT -> new OperationFailedException(what + " failed after " + (options.retries() + 1)
+                    + " attempt(s): " + detail);
+            default -> new OperationFailedException(what + " failed (exit " + out.exitCode + "): " + detail);
+        };
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(n -> list.add(n.asText()));
+        return List.copyOf(list);
+    }
+
+    /** What a command printed (a bounded tail of both streams, all of stdout for small outputs) and how it ended. */
+    private static final class Output {
+        final Deque<String> tail = new ArrayDeque<>();
+        final List<String> stdout = new ArrayList<>();
+        List<String> lines = List.of();
+        int exitCode;
+        boolean timedOut;
+
+        synchronized void add(String line, boolean error) {
+            if (!error) {
+                stdout.add(line);
+            }
+            tail.add(line);
+            if (tail.size() > TAIL) {
+                tail.removeFirst();
+            }
+            lines = List.copyOf(tail);
+        }
+
+        boolean succeeded() {
+            return !timedOut && exitCode == 0;
+        }
+    }
+}

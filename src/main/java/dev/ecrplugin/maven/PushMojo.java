@@ -1,0 +1,59 @@
+package dev.ecrplugin.maven;
+
+import dev.ecrplugin.docker.PushService;
+import dev.ecrplugin.ecr.EcrImageRef;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Pushes a local image to an ECR repository under one or more tags (logging in first when this build has not),
+ * skipping the tags ECR already holds with this image. The digest goes to
+ * {@code target/ecr/<repositoryName>.digest} and to the project properties {@code ecr.imageDigest} and
+ * {@code ecr.imageUri}.
+ */
+@Mojo(name = "push", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class PushMojo extends AbstractDockerMojo {
+
+    /** The local image, e.g. myapp:1.0, or a full ECR image URI (which then names the repository and registry). */
+    @Parameter(property = "ecr.image", required = true)
+    protected String image;
+
+    /** The ECR repository. Default: the repository name of image. */
+    @Parameter(property = "ecr.repositoryName")
+    protected String repositoryName;
+
+    /** Tags to push the image under; comma-separated on the command line. Default: the tag of image (or latest). */
+    @Parameter(property = "ecr.tags")
+    protected List<String> tags;
+
+    /** Create the repository when it does not exist. */
+    @Parameter(property = "ecr.createRepository", defaultValue = "false")
+    protected boolean createRepository;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Override
+    protected void run() {
+        EcrImageRef ref = EcrImageRef.parse(image, "image");
+        List<String> tagList = tags == null ? List.of() : tags.stream().map(String::trim).filter(t -> !t.isEmpty())
+                .toList();
+        if (tagList.isEmpty()) {
+            tagList = List.of(ref.tag() == null ? "latest" : ref.tag());
+        }
+        String registryId = ref.registryId() != null ? ref.registryId() : registryIdsOrOwn().get(0);
+        File target = new File(project.getBuild().getDirectory(), "ecr");
+        PushService.Request request = new PushService.Request(ref,
+                repositoryName == null || repositoryName.isBlank() ? ref.repository() : repositoryName.trim(),
+                tagList, createRepository, registryId, target.toPath());
+        PushService.Result result = new PushService(aws().ecr(), docker(), () -> login(registryId), reporter())
+                .push(request);
+        project.getProperties().setProperty("ecr.imageDigest", result.digest());
+        project.getProperties().setProperty("ecr.imageUri", result.imageUri());
+        getLog().debug("Set ecr.imageDigest=" + result.digest() + ", ecr.imageUri=" + result.imageUri());
+    }
+}

@@ -1,0 +1,196 @@
+package dev.ecrplugin.docker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.OperationFailedException;
+import dev.ecrplugin.core.Reporter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** DockerCli against a recording runner: what it passes to docker, and how it reads docker's answers. */
+class DockerCliTest {
+
+    private static final String PASSWORD = "123456789012-auth-token";
+
+    /** Records every command and answers from a script of (exit code, lines). */
+    static final class RecordingRunner implements CommandRunner {
+        final List<Command> commands = new ArrayList<>();
+        final Deque<Object[]> answers = new ArrayDeque<>();
+
+        RecordingRunner answer(int exit, String... lines) {
+            answers.add(new Object[] {exit, lines, false});
+            return this;
+        }
+
+        RecordingRunner timeout() {
+            answers.add(new Object[] {-1, new String[0], true});
+            return this;
+        }
+
+        @Override
+        public Result run(Command command, LineSink output) {
+            commands.add(command);
+            Object[] answer = answers.isEmpty() ? new Object[] {0, new String[0], false} : answers.removeFirst();
+            for (String line : (String[]) answer[1]) {
+                output.line(line, (int) answer[0] != 0);
+            }
+            return new Result((int) answer[0], (boolean) answer[2]);
+        }
+    }
+
+    /** Everything the core says, at every level. */
+    static final class RecordingReporter implements Reporter {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void info(String message) {
+            lines.add("INFO " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+            lines.add("WARN " + message);
+        }
+
+        @Override
+        public void debug(String message) {
+            lines.add("DEBUG " + message);
+        }
+    }
+
+    private final RecordingRunner runner = new RecordingRunner();
+    private final RecordingReporter reporter = new RecordingReporter();
+    private final List<Duration> sleeps = new ArrayList<>();
+
+    private DockerCli cli(String executable, int retries, Boolean tlsVerify) {
+        return new DockerCli(new DockerCli.Options(executable, Duration.ofSeconds(30), retries, tlsVerify), runner,
+                reporter, sleeps::add);
+    }
+
+    @Test
+    void passwordGoesToStdinOnlyNeverArgvNorLog() {
+        runner.answer(0, "Login Succeeded");
+        cli("docker", 2, null).login("127.0.0.1:5000", "AWS", PASSWORD.getBytes(StandardCharsets.UTF_8));
+        CommandRunner.Command login = runner.commands.get(0);
+        assertEquals(List.of("docker", "login", "--username", "AWS", "--password-stdin", "127.0.0.1:5000"),
+                login.argv());
+        assertArrayEquals(PASSWORD.getBytes(StandardCharsets.UTF_8), login.stdin());
+        assertFalse(String.join(" ", login.argv()).contains(PASSWORD));
+        assertFalse(login.toString().contains(PASSWORD));
+        assertTrue(login.env().isEmpty());
+        assertTrue(reporter.lines.contains("DEBUG Running docker login --username AWS --password-stdin 127.0.0.1:5000"));
+        reporter.lines.forEach(l -> assertFalse(l.contains(PASSWORD), l));
+    }
+
+    @Test
+    void podmanGetsTlsVerifyFalseForLoopbackOnly() {
+        cli("/usr/bin/podman", 0, null).push("127.0.0.1:5000/repo:1");
+        cli("podman", 0, null).push("123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:1");
+        cli("podman", 0, false).pull("registry.example.com/repo:1");
+        cli("docker", 0, null).push("127.0.0.1:5000/repo:1");
+        assertEquals(List.of("/usr/bin/podman", "push", "--tls-verify=false", "127.0.0.1:5000/repo:1"),
+                runner.commands.get(0).argv());
+        assertEquals(List.of("podman", "push", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:1"),
+                runner.commands.get(1).argv());
+        assertEquals(List.of("podman", "pull", "--tls-verify=false", "registry.example.com/repo:1"),
+                runner.commands.get(2).argv());
+        assertEquals(List.of("docker", "push", "127.0.0.1:5000/repo:1"), runner.commands.get(3).argv());
+        assertThrows(InvalidInputException.class, () -> cli("docker", 0, false));
+    }
+
+    @Test
+    void pushStreamsProgressAndReadsTheDigest() {
+        String digest = "sha256:" + "a".repeat(64);
+        runner.answer(0, "The push refers to repository [127.0.0.1:5000/repo]", "1.0: digest: " + digest + " size: 523");
+        assertEquals(digest, cli("docker", 0, null).push("127.0.0.1:5000/repo:1.0"));
+        assertTrue(reporter.lines.contains("INFO The push refers to repository [127.0.0.1:5000/repo]"));
+    }
+
+    @Test
+    void transientFailuresAreRetriedWithBackoff() {
+        runner.answer(1, "Put \"http://r/v2/\": read tcp: connection reset by peer")
+                .answer(1, "received unexpected HTTP status: 503 Service Unavailable").answer(0, "ok");
+        cli("docker", 2, null).push("127.0.0.1:5000/repo:1");
+        assertEquals(3, runner.commands.size());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeps);
+    }
+
+    @Test
+    void authenticationFailuresAreNeverRetried() {
+        runner.answer(1, "unauthorized: authentication required");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> cli("docker", 2, null).push("127.0.0.1:5000/repo:1"));
+        assertEquals(1, runner.commands.size());
+        assertTrue(e.getMessage().contains("registry 127.0.0.1:5000 refused the credentials"), e.getMessage());
+    }
+
+    @Test
+    void retriesRunOut() {
+        runner.answer(1, "Error: 502 Bad Gateway").answer(1, "Error: 502 Bad Gateway");
+        OperationFailedException e = assertThrows(OperationFailedException.class,
+                () -> cli("docker", 1, null).pull("127.0.0.1:5000/repo:1"));
+        assertEquals("docker pull 127.0.0.1:5000/repo:1 failed after 2 attempt(s): Error: 502 Bad Gateway",
+                e.getMessage());
+    }
+
+    @Test
+    void timeoutSaysHowLong() {
+        runner.timeout();
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> cli("docker", 0, null).push("127.0.0.1:5000/repo:1"));
+        assertTrue(e.getMessage().startsWith("docker push 127.0.0.1:5000/repo:1 timed out after 30 s"),
+                e.getMessage());
+    }
+
+    @Test
+    void immutableTagRejection() {
+        runner.answer(1, "tag invalid: The image tag '1.0' already exists in the 'repo' repository and cannot be "
+                + "overwritten because the repository is immutable.");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> cli("docker", 2, null).push("127.0.0.1:5000/repo:1.0"));
+        assertTrue(e.getMessage().contains("the repository is immutable and already holds this tag"));
+        assertEquals(1, runner.commands.size());
+    }
+
+    @Test
+    void inspectReadsTheImageOrSaysThereIsNone() {
+        runner.answer(0, "[{\"Id\":\"sha256:1\",\"RepoTags\":[\"a:1\"],\"RepoDigests\":[\"r:5/a@sha256:2\"]}]")
+                .answer(1, "Error response from daemon: No such image: b:1");
+        DockerCli cli = cli("docker", 0, null);
+        DockerCli.LocalImage image = cli.inspect("a:1").orElseThrow();
+        assertEquals(List.of("sha256:2"), image.digestsIn("r:5/a"));
+        assertTrue(cli.inspect("b:1").isEmpty());
+    }
+
+    @Test
+    void daemonNotReachableNamesDockerHost() {
+        runner.answer(1, "Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> cli("docker", 0, null).version());
+        assertTrue(e.getMessage().contains("DOCKER_HOST"));
+    }
+
+    @Test
+    void realProcessesStreamLinesAndTimeOut() throws Exception {
+        ExecCommandRunner real = new ExecCommandRunner();
+        List<String> lines = new ArrayList<>();
+        CommandRunner.Result ok = real.run(new CommandRunner.Command(List.of("sh", "-c", "cat; echo err >&2"),
+                "from stdin\n".getBytes(StandardCharsets.UTF_8), null, Duration.ofSeconds(30)),
+                (text, error) -> lines.add((error ? "E " : "O ") + text));
+        assertTrue(ok.succeeded());
+        assertEquals(List.of("O from stdin", "E err"), lines.stream().sorted(
+                (a, b) -> a.charAt(0) == b.charAt(0) ? 0 : a.startsWith("O") ? -1 : 1).toList());
+        CommandRunner.Result killed = real.run(new CommandRunner.Command(List.of("sleep", "30"), null, null,
+                Duration.ofMillis(300)), (text, error) -> { });
+        assertTrue(killed.timedOut());
+    }
+}

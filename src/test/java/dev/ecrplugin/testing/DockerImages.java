@@ -1,0 +1,147 @@
+package dev.ecrplugin.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.ImageDetail;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+
+/** For ITs (prebuild/verify scripts): the stack's docker, its registry and moto's ECR view of it. */
+public final class DockerImages {
+
+    /** moto's ECR token decodes to AWS:PASSWORD with this password; the registry's htpasswd accepts it. */
+    public static final String PASSWORD = LocalStack.ACCOUNT + "-auth-token";
+    private static final String MANIFEST_TYPES = "application/vnd.docker.distribution.manifest.v2+json, "
+            + "application/vnd.oci.image.manifest.v1+json";
+
+    private DockerImages() {}
+
+    /** Runs the docker CLI of the stack (DOCKER_HOST inherited); its output; fails on a non-zero exit. */
+    public static String docker(String... args) {
+        return run(null, args);
+    }
+
+    /** Runs docker with {@code stdin} on its standard input. */
+    public static String run(String stdin, String... args) {
+        List<String> argv = new ArrayList<>();
+        argv.add("docker");
+        argv.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            if (stdin != null) {
+                p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", argv) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Makes a tiny local image NAME:TAG (one file, unique content) with tar + docker import. */
+    public static void importImage(File workDir, String name) throws IOException, InterruptedException {
+        Path dir = workDir.toPath().resolve("image-content");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("hello.txt"), name + " " + System.nanoTime() + "\n");
+        Path tar = workDir.toPath().resolve("image.tar");
+        Process p = new ProcessBuilder("tar", "-C", dir.toString(), "-cf", tar.toString(), ".").inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("tar failed");
+        }
+        docker("import", tar.toString(), name);
+    }
+
+    /** docker rmi -f, ignoring images that are not there. */
+    public static void removeImages(String... refs) {
+        for (String ref : refs) {
+            try {
+                docker("rmi", "-f", ref);
+            } catch (IllegalStateException e) {
+                // not there
+            }
+        }
+    }
+
+    /** Whether the local docker has the image. */
+    public static boolean hasImage(String ref) {
+        try {
+            docker("image", "inspect", ref);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** The registry's digest for repo:ref (GET /v2/REPO/manifests/REF with basic auth), or null when absent. */
+    public static String registryDigest(String repository, String ref) throws IOException, InterruptedException {
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://" + LocalStack.registry() + "/v2/" + repository + "/manifests/" + ref))
+                .timeout(Duration.ofSeconds(10)).header("Accept", MANIFEST_TYPES)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("AWS:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200 ? response.headers().firstValue("Docker-Content-Digest").orElse(null)
+                : null;
+    }
+
+    /**
+     * ECR's digest for repo:tag (DescribeImages). The registry tells moto about pushes asynchronously: this waits
+     * up to 30 s for the tag to appear, and gives empty if it never does.
+     */
+    public static Optional<String> ecrDigest(String repository, String tag) throws InterruptedException {
+        try (EcrClient ecr = LocalStack.ecr()) {
+            for (int i = 0; i < 150; i++) {
+                for (ImageDetail d : ecr.describeImages(r -> r.repositoryName(repository)).imageDetails()) {
+                    if (d.imageTags().contains(tag)) {
+                        return Optional.of(d.imageDigest());
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Deletes an ECR repository in moto with its images, if it exists. */
+    public static void deleteRepository(String name) {
+        try (EcrClient ecr = LocalStack.ecr()) {
+            ecr.deleteRepository(r -> r.repositoryName(name).force(true));
+        } catch (RepositoryNotFoundException e) {
+            // not there
+        }
+    }
+
+    /** Whether moto has the ECR repository. */
+    public static boolean repositoryExists(String name) {
+        try (EcrClient ecr = LocalStack.ecr()) {
+            return !ecr.describeRepositories(r -> r.repositoryNames(name)).repositories().isEmpty();
+        } catch (RepositoryNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The [ERROR] line Maven prints when a goal of this plugin fails on a project. */
+    public static String errorLine(String goal, String project, String message) {
+        return "[ERROR] Failed to execute goal dev.ecrplugin:ecr-maven-plugin:0.1.0-SNAPSHOT:" + goal
+                + " (default-cli) on project " + project + ": " + message + " -> [Help 1]";
+    }
+}
