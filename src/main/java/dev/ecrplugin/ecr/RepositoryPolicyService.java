@@ -140,7 +140,8 @@ public final class RepositoryPolicyService {
     static boolean isInvalidPolicy(EcrException e) {
         String code = AwsErrors.code(e);
         return (e instanceof InvalidParameterException || code.equals("InvalidParameterException"))
-                && AwsErrors.message(e).contains(INVALID_POLICY);
+                && (AwsErrors.message(e).contains(INVALID_POLICY)
+                        || (e.getMessage() != null && e.getMessage().contains(INVALID_POLICY)));
     }
 
     private static InvalidInputException missing(String repositoryName) {
