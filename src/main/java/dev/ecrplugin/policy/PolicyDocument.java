@@ -175,7 +175,7 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
             throw new InvalidInputException(origin + " is not valid JSON" + where + ": " + reason
-                    + ". Fix the JSON syntax there", e);
+                    + ". Fix the JSON syntax there");
         }
     }
 

@@ -56,7 +56,7 @@ public record PolicyText(PolicyKind kind, String origin, String text) {
         try {
             path = Path.of(file.trim());
         } catch (InvalidPathException e) {
-            throw new InvalidInputException(origin + " is not a valid path: " + e.getReason(), e);
+            throw new InvalidInputException(origin + " is not a valid path: " + e.getReason());
         }
         if (!path.isAbsolute() && basedir != null) {
             path = basedir.resolve(path);
@@ -75,7 +75,7 @@ public record PolicyText(PolicyKind kind, String origin, String text) {
         } catch (IOException e) {
             throw new InvalidInputException(origin + " cannot be read (" + path + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()) + "): check its permissions and encoding "
-                    + "(UTF-8)", e);
+                    + "(UTF-8)");
         }
     }
 }
