@@ -52,6 +52,28 @@ public final class LocalStack {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
+    /** Deletes the customer-managed policy {@code name} and its versions, if it exists (a clean start for a test). */
+    public static void deletePolicy(String name) {
+        String arn = "arn:aws:iam::" + ACCOUNT + ":policy/" + name;
+        try (IamClient iam = iam()) {
+            iam.listPolicyVersions(r -> r.policyArn(arn)).versions().stream()
+                    .filter(v -> !Boolean.TRUE.equals(v.isDefaultVersion()))
+                    .forEach(v -> iam.deletePolicyVersion(r -> r.policyArn(arn).versionId(v.versionId())));
+            iam.deletePolicy(r -> r.policyArn(arn));
+        } catch (software.amazon.awssdk.services.iam.model.NoSuchEntityException none) {
+            // nothing to delete
+        }
+    }
+
+    /** Deletes the repository {@code name} with its images, if it exists (a clean start for a test). */
+    public static void deleteRepository(String name) {
+        try (EcrClient ecr = ecr()) {
+            ecr.deleteRepository(r -> r.repositoryName(name).force(true));
+        } catch (software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException none) {
+            // nothing to delete
+        }
+    }
+
     /**
      * Switches moto's IAM enforcement on ({@code true}) or off. With it on, only keys made by IAM CreateAccessKey
      * are accepted, and the caller's identity policies are enforced.

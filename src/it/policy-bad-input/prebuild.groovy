@@ -1,0 +1,5 @@
+import dev.ecrplugin.testing.LocalStack
+
+// start without the policy (a stack reused from an earlier run may hold it)
+LocalStack.deletePolicy('it-policy-bad')
+true

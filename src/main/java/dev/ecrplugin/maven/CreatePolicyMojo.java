@@ -1,0 +1,45 @@
+package dev.ecrplugin.maven;
+
+import dev.ecrplugin.iam.PolicyService;
+import dev.ecrplugin.iam.PolicySpec;
+import dev.ecrplugin.policy.PolicyKind;
+import dev.ecrplugin.policy.PolicyText;
+import java.io.File;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Creates a customer-managed IAM policy, or gives an existing one a new default version when its document differs
+ * (the tutorial's {@code aws iam create-policy}, idempotent). {@code ${aws.accountId}}, {@code ${aws.region}} and
+ * {@code ${aws.partition}} in the document are replaced.
+ */
+@Mojo(name = "create-policy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class CreatePolicyMojo extends AbstractProvisionMojo {
+
+    /** Name of the IAM policy, e.g. authOnly (1-128 letters, digits and +=,.@_-). */
+    @Parameter(property = "ecr.policyName", required = true)
+    protected String policyName;
+
+    /** The policy document: a JSON file, relative to the project directory. Give this or policyDocument. */
+    @Parameter(property = "ecr.policyFile")
+    protected String policyFile;
+
+    /** The policy document as inline JSON. Give this or policyFile. */
+    @Parameter(property = "ecr.policyDocument")
+    protected String policyDocument;
+
+    /** Description of the policy, set when it is created (IAM cannot change it later). */
+    @Parameter(property = "ecr.policyDescription")
+    protected String description;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    protected File basedir;
+
+    @Override
+    protected void run() {
+        PolicySpec spec = new PolicySpec(policyName, description,
+                PolicyText.load(PolicyKind.IDENTITY, Documents.basedir(basedir), policyFile, policyDocument));
+        report(new PolicyService(aws().iam(), Documents.placeholders(aws()), reporter()).ensure(spec, dryRun));
+    }
+}
