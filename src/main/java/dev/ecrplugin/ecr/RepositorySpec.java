@@ -1,6 +1,7 @@
 package dev.ecrplugin.ecr;
 
 import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.Strings;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +36,7 @@ public record RepositorySpec(String name, String imageTagMutability, Boolean sca
             throw new InvalidInputException("<encryptionType> '" + encryptionType
                     + "' must be AES256, KMS or KMS_DSSE (POM <encryptionType> or -Decr.encryptionType)");
         }
-        kmsKey = kmsKey == null || kmsKey.isBlank() ? null : kmsKey.trim();
+        kmsKey = Strings.trimToNull(kmsKey);
         if (kmsKey != null && (encryptionType == null || encryptionType.equals("AES256"))) {
             throw new InvalidInputException("<kmsKey> is set but <encryptionType> is "
                     + (encryptionType == null ? "not set" : encryptionType) + ": set <encryptionType>KMS</encryptionType>"
@@ -66,7 +67,7 @@ public record RepositorySpec(String name, String imageTagMutability, Boolean sca
      * Checks a repository name against ECR's rules; {@code parameter} is the POM element to name in the error.
      */
     public static void checkName(String name, String parameter) {
-        if (name == null || name.isBlank()) {
+        if (Strings.trimToNull(name) == null) {
             throw new InvalidInputException("<" + parameter + "> is required: name the ECR repository (POM <"
                     + parameter + "> or -Decr.repositoryName)");
         }
@@ -77,6 +78,7 @@ public record RepositorySpec(String name, String imageTagMutability, Boolean sca
     }
 
     private static String upper(String s) {
-        return s == null || s.isBlank() ? null : s.trim().toUpperCase(Locale.ROOT);
+        String trimmed = Strings.trimToNull(s);
+        return trimmed == null ? null : trimmed.toUpperCase(Locale.ROOT);
     }
 }

@@ -5,6 +5,8 @@ import dev.ecrplugin.core.OperationFailedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.profiles.ProfileFileLocation;
@@ -30,7 +33,9 @@ import software.amazon.awssdk.profiles.ProfileFileLocation;
  * edited one profile at a time. Everything outside the edited profile's section stays byte for byte as it was
  * (the text is handled as ISO-8859-1, so any byte survives a round trip); the file is replaced atomically by a
  * temporary file in the same directory that is created with mode 0600, so the secret is never readable by others,
- * not even for a moment.
+ * not even for a moment. Edits are serialised by {@link #lock()}: an exclusive lock on a sibling file
+ * ({@code credentials.lock}, mode 0600) that other processes (another {@code mvn}, or this plugin in another
+ * build) honour too, so that parallel runs never lose each other's profiles.
  */
 public final class CredentialsFile {
 
@@ -44,8 +49,14 @@ public final class CredentialsFile {
     private static final Pattern PROPERTY = Pattern.compile("^\\s*([^=\\s#;\\[][^=]*?)\\s*=\\s*(.*?)\\s*$");
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+    /** How long to wait before asking again for a lock that another CredentialsFile of this JVM holds. */
+    private static final long LOCK_RETRY_MILLIS = 20;
 
     private final Path path;
+    /** Held by the thread that holds {@link #fileLock}; reentrant, so that a locked caller may {@link #store}. */
+    private final ReentrantLock threadLock = new ReentrantLock();
+    /** The lock on the sibling lock file while a thread holds {@link #threadLock}; guarded by it. */
+    private FileLock fileLock;
 
     public CredentialsFile(Path path) {
         this.path = path.toAbsolutePath();
@@ -85,11 +96,98 @@ public final class CredentialsFile {
     }
 
     /**
+     * Locks the file against edits by other threads and processes until the returned lock is closed (by the same
+     * thread). Reentrant: {@link #store} inside it does not wait for itself. Creates the file's directory (mode 0700)
+     * and the lock file when missing; waits as long as another holder keeps the lock.
+     */
+    public Lock lock() {
+        threadLock.lock();
+        try {
+            if (threadLock.getHoldCount() == 1) {
+                fileLock = acquireFileLock();
+            }
+        } catch (RuntimeException | Error e) {
+            threadLock.unlock();
+            throw e;
+        }
+        return new Lock();
+    }
+
+    /** A held {@link #lock()}; closing it releases it. */
+    public final class Lock implements AutoCloseable {
+
+        private boolean open = true;
+
+        private Lock() {}
+
+        @Override
+        public void close() {
+            if (!open) {
+                return;
+            }
+            open = false;
+            try {
+                if (threadLock.getHoldCount() == 1 && fileLock != null) {
+                    try {
+                        fileLock.channel().close(); // releases the lock
+                    } catch (IOException e) {
+                        // the lock goes with the channel in any case
+                    } finally {
+                        fileLock = null;
+                    }
+                }
+            } finally {
+                threadLock.unlock();
+            }
+        }
+    }
+
+    private FileLock acquireFileLock() {
+        Path lockFile = null;
+        try {
+            Path target = target();
+            Path dir = directory(target.getParent());
+            lockFile = dir.resolve(target.getFileName() + ".lock");
+            FileChannel channel = posix()
+                    ? FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                            PosixFilePermissions.asFileAttribute(FILE_MODE))
+                    : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                while (true) {
+                    try {
+                        return channel.lock();
+                    } catch (OverlappingFileLockException e) {
+                        // another CredentialsFile of this JVM (another Maven session) holds it: ask again shortly
+                        Thread.sleep(LOCK_RETRY_MILLIS);
+                    }
+                }
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationFailedException("Interrupted while waiting for the lock " + lockFile + " of the AWS "
+                    + "credentials file " + path, e);
+        } catch (IOException e) {
+            throw new OperationFailedException("Cannot lock the AWS credentials file " + path + " (lock file "
+                    + (lockFile == null ? "next to it" : lockFile) + "): " + e + ". Make its directory writable, or "
+                    + "point AWS_SHARED_CREDENTIALS_FILE at another file", e);
+        }
+    }
+
+    /**
      * Makes the profile hold this access key: replaces the key id and secret in its section (dropping a session
      * token, which belongs to other keys), or appends a section when there is none. Other lines stay as they are.
+     * Holds {@link #lock()} from reading the file to replacing it.
      */
     public void store(String profile, String accessKeyId, String secretAccessKey) {
-        String text = read();
+        try (Lock lock = lock()) {
+            write(edit(read(), profile, accessKeyId, secretAccessKey));
+        }
+    }
+
+    private static String edit(String text, String profile, String accessKeyId, String secretAccessKey) {
         String eol = text.contains("\r\n") ? "\r\n" : "\n";
         List<String> lines = lines(text);
         int[] section = section(lines, profile);
@@ -156,7 +254,7 @@ public final class CredentialsFile {
                 out.append(lines.get(i));
             }
         }
-        write(out.toString());
+        return out.toString();
     }
 
     /** The file's text; empty when it does not exist. */
@@ -171,22 +269,32 @@ public final class CredentialsFile {
         }
     }
 
+    /** The file to replace: the path, or what it points to when it is a symbolic link (the link is kept). */
+    private Path target() throws IOException {
+        return Files.isSymbolicLink(path) ? path.toRealPath() : path;
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** The directory, created with mode 0700 when missing. */
+    private static Path directory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            if (posix()) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+            } else {
+                Files.createDirectories(dir);
+            }
+        }
+        return dir;
+    }
+
     private void write(String text) {
-        Path target = path;
         try {
-            if (Files.isSymbolicLink(target)) {
-                target = target.toRealPath(); // keep the link, replace what it points to
-            }
-            Path dir = target.getParent();
-            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-            if (!Files.isDirectory(dir)) {
-                if (posix) {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
-                } else {
-                    Files.createDirectories(dir);
-                }
-            }
-            FileAttribute<?>[] mode = posix
+            Path target = target();
+            Path dir = directory(target.getParent());
+            FileAttribute<?>[] mode = posix()
                     ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_MODE)}
                     : new FileAttribute<?>[0];
             Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", mode);

@@ -1,6 +1,7 @@
 package dev.ecrplugin.iam;
 
 import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.Strings;
 import dev.ecrplugin.policy.PolicyText;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -14,12 +15,15 @@ import java.util.regex.Pattern;
  */
 public record PolicySpec(String name, String description, PolicyText document) {
 
-    private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
+    /** The characters IAM allows in user, group, role and policy names. */
+    static final String NAME_CHARS = "[\\w+=,.@-]";
+    /** IAM's rules for policy names (CreatePolicy: 1-128 of {@link #NAME_CHARS}). */
+    private static final Pattern NAME = Pattern.compile(NAME_CHARS + "{1,128}");
 
     public PolicySpec {
         checkName(name, "policyName", "ecr.policyName");
         Objects.requireNonNull(document, "document");
-        description = description == null || description.isBlank() ? null : description.trim();
+        description = Strings.trimToNull(description);
         if (description != null && description.length() > 1000) {
             throw new InvalidInputException("<description> is " + description.length()
                     + " characters long; IAM allows at most 1000 (POM <description> or -Decr.policyDescription)");
@@ -28,13 +32,18 @@ public record PolicySpec(String name, String description, PolicyText document) {
 
     /** Checks an IAM policy name; {@code parameter} and {@code property} are what the error names. */
     public static void checkName(String name, String parameter, String property) {
-        if (name == null || name.isBlank()) {
+        if (Strings.trimToNull(name) == null) {
             throw new InvalidInputException("<" + parameter + "> is required: name the IAM policy (POM <"
                     + parameter + "> or -D" + property + ")");
         }
-        if (!NAME.matcher(name).matches()) {
+        if (!isValidName(name)) {
             throw new InvalidInputException("<" + parameter + "> '" + name + "' is not a valid IAM policy name: use "
                     + "1 to 128 letters, digits and + = , . @ _ - (no spaces or slashes)");
         }
+    }
+
+    /** True when IAM accepts the name as a policy name (the one rule for create-policy and create-user). */
+    static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
     }
 }

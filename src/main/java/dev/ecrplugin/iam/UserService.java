@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.User;
@@ -26,8 +27,10 @@ import software.amazon.awssdk.services.iam.model.User;
 /**
  * Makes an IAM user exist with the declared policies attached and, when asked, a current access key of it stored
  * in a profile of the AWS credentials file. Idempotent: an existing user is left as it is, only missing attachments
- * are added, and a new access key is made only when the profile holds none of the user's current keys. Everything
- * is checked before anything changes.
+ * are added, and a new access key is made only when the profile holds none of the user's current keys. A profile
+ * holding another principal's key (another user's, a temporary one, one IAM does not attribute) is never
+ * overwritten; a key that no longer exists in IAM is stale and replaced. Everything is checked before anything
+ * changes.
  */
 public final class UserService {
 
@@ -70,9 +73,19 @@ public final class UserService {
 
     /**
      * Converges the user to the spec; {@code credentials} is the file that receives the access key (used only when
-     * the spec names an access key profile).
+     * the spec names an access key profile). Outside a dry run, the file stays locked from reading the profile to
+     * storing the new key, so that parallel runs for the same profile make one key, not two.
      */
     public Result ensure(UserSpec spec, CredentialsFile credentials, boolean dryRun) {
+        if (spec.accessKeyProfile() == null || dryRun) {
+            return converge(spec, credentials, dryRun);
+        }
+        try (CredentialsFile.Lock lock = credentials.lock()) {
+            return converge(spec, credentials, dryRun);
+        }
+    }
+
+    private Result converge(UserSpec spec, CredentialsFile credentials, boolean dryRun) {
         String name = spec.userName();
         Optional<User> existing = findUser(name);
         Set<String> attached = existing.isPresent() ? attachedPolicyArns(name) : Set.of();
@@ -200,8 +213,9 @@ public final class UserService {
                 }
                 return false;
             }
-            reporter.debug("Profile '" + profile + "' holds access key " + stored.get() + ", not one of " + name
-                    + "'s");
+            if (isTheUsersKey(name, profile, credentials, stored.get())) {
+                return false; // the key turned out to be the user's (made by a parallel run since we listed)
+            }
         }
         if (keys.size() >= MAX_KEYS) {
             throw new InvalidInputException("IAM user " + name + " already has " + keys.size() + " access keys, the "
@@ -211,6 +225,48 @@ public final class UserService {
                     + " --access-key-id ID) and run again; nothing was changed");
         }
         return true;
+    }
+
+    /**
+     * Decides about a key id in the profile that ListAccessKeys does not list for the user. The profile may be
+     * overwritten only when it holds nobody's key: IAM's GetAccessKeyLastUsed names the owner of any key of the
+     * account and answers NoSuchEntity for a key that no longer exists (deleted, or never was), which is then
+     * stale and replaced. Everything else fails, so that create-user never destroys credentials someone uses:
+     * a key of another IAM user; a temporary key (ASIA..., an STS session's, which IAM cannot attribute); a key
+     * whose owner IAM does not tell (AccessDenied, e.g. a key of another account).
+     *
+     * @return true when the key is the user's after all (made by a parallel run since the keys were listed),
+     *         false when it is stale
+     * @throws InvalidInputException when it is, or may be, another principal's
+     */
+    private boolean isTheUsersKey(String name, String profile, CredentialsFile credentials,
+            String keyId) {
+        String whose;
+        if (keyId.startsWith("ASIA")) {
+            whose = "temporary access key " + keyId + " of an STS session";
+        } else {
+            try {
+                String owner = iam.getAccessKeyLastUsed(r -> r.accessKeyId(keyId)).userName();
+                if (name.equalsIgnoreCase(owner)) { // IAM user names are unique ignoring case
+                    reporter.debug("Profile '" + profile + "' holds access key " + keyId + " of " + name);
+                    return true;
+                }
+                whose = "access key " + keyId + " of IAM user " + owner;
+            } catch (NoSuchEntityException e) {
+                reporter.debug("Profile '" + profile + "' holds access key " + keyId + ", which no longer exists: "
+                        + "replacing it");
+                return false;
+            } catch (IamException e) {
+                if (e.statusCode() != 403) {
+                    throw e;
+                }
+                reporter.debug("IAM does not tell whose access key " + keyId + " is: " + e.getMessage());
+                whose = "access key " + keyId + " of an owner IAM does not tell (another account's?)";
+            }
+        }
+        throw new InvalidInputException("Profile '" + profile + "' in " + credentials.path() + " holds " + whose
+                + ", not one of " + name + "'s: create-user does not overwrite it; choose another <accessKeyProfile> "
+                + "(-Decr.accessKeyProfile) or remove that profile from the file; nothing was changed");
     }
 
     private String createUser(String name) {

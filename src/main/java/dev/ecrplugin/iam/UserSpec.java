@@ -1,6 +1,7 @@
 package dev.ecrplugin.iam;
 
 import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.Strings;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,14 +18,13 @@ import java.util.regex.Pattern;
  */
 public record UserSpec(String userName, List<String> policyNames, List<String> policyArns, String accessKeyProfile) {
 
-    /** IAM's rules for user names (CreateUser: 1-64 of [\w+=,.@-]). */
-    private static final Pattern USER_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
-    /** IAM's rules for policy names (CreatePolicy: 1-128 of [\w+=,.@-]). */
-    private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
-    private static final Pattern POLICY_ARN = Pattern.compile("arn:[a-z-]+:iam::(\\d{12}|aws):policy/(.+/)?[\\w+=,.@-]{1,128}");
+    /** IAM's rules for user names (CreateUser: 1-64 of the characters of IAM names). */
+    private static final Pattern USER_NAME = Pattern.compile(PolicySpec.NAME_CHARS + "{1,64}");
+    private static final Pattern POLICY_ARN = Pattern.compile(
+            "arn:[a-z-]+:iam::(\\d{12}|aws):policy/(.+/)?" + PolicySpec.NAME_CHARS + "{1,128}");
 
     public UserSpec {
-        userName = blankToNull(userName);
+        userName = Strings.trimToNull(userName);
         if (userName == null) {
             throw new InvalidInputException("<userName> is required: name the IAM user (POM <userName> or "
                     + "-Decr.userName)");
@@ -35,7 +35,7 @@ public record UserSpec(String userName, List<String> policyNames, List<String> p
         }
         policyNames = clean(policyNames);
         for (String name : policyNames) {
-            if (!POLICY_NAME.matcher(name).matches()) {
+            if (!PolicySpec.isValidName(name)) {
                 throw new InvalidInputException("<policyNames> '" + name + "' is not a valid IAM policy name: use 1 to "
                         + "128 letters, digits and + = , . @ _ - (give a policy of another account or path in "
                         + "<policyArns>)");
@@ -48,7 +48,7 @@ public record UserSpec(String userName, List<String> policyNames, List<String> p
                         + "arn:aws:iam::123456789012:policy/NAME");
             }
         }
-        accessKeyProfile = blankToNull(accessKeyProfile);
+        accessKeyProfile = Strings.trimToNull(accessKeyProfile);
         if (accessKeyProfile != null) {
             CredentialsFile.checkProfileName(accessKeyProfile, "accessKeyProfile");
         }
@@ -58,16 +58,12 @@ public record UserSpec(String userName, List<String> policyNames, List<String> p
         LinkedHashSet<String> cleaned = new LinkedHashSet<>();
         if (values != null) {
             for (String v : values) {
-                String s = blankToNull(v);
+                String s = Strings.trimToNull(v);
                 if (s != null) {
                     cleaned.add(s);
                 }
             }
         }
         return List.copyOf(new ArrayList<>(cleaned));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -34,7 +34,11 @@ public class CreateRepositoryMojo extends AbstractProvisionMojo {
     @Parameter(property = "ecr.kmsKey")
     protected String kmsKey;
 
-    /** Resource tags the repository must carry; tags not listed are left alone. */
+    /**
+     * Resource tags the repository must carry; tags not listed are left alone. The one parameter without a
+     * {@code -D} property: Maven cannot set a map from a user property, so give the tags in the POM
+     * ({@code <resourceTags><team>a</team></resourceTags>}).
+     */
     @Parameter
     protected Map<String, String> resourceTags;
 

@@ -31,7 +31,9 @@ public class CreateUserMojo extends AbstractProvisionMojo {
 
     /**
      * Profile of the AWS shared credentials file (AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials) that must
-     * hold an access key of the user; a new key is made only when the profile holds none of the user's keys.
+     * hold an access key of the user; a new key is made only when the profile holds none of the user's keys. The
+     * profile is never overwritten when it holds another principal's key (another user's, a temporary STS key, or
+     * one IAM does not attribute): the goal fails instead. A key that no longer exists in IAM is replaced.
      */
     @Parameter(property = "ecr.accessKeyProfile")
     protected String accessKeyProfile;
@@ -41,10 +43,15 @@ public class CreateUserMojo extends AbstractProvisionMojo {
         UserSpec spec = new UserSpec(userName, policyNames, policyArns, accessKeyProfile);
         AwsClients aws = aws();
         UserService.Result result = new UserService(aws.iam(), aws.partition(), aws::accountId, reporter())
-                .ensure(spec, CredentialsFile.sdkDefault(), dryRun);
+                .ensure(spec, credentialsFile(), dryRun);
         report(result.user());
         if (result.accessKey() != null) {
             getLog().info((dryRun ? "[dry run] " : "") + result.accessKey().line());
         }
+    }
+
+    /** One instance per file and Maven session, so that parallel goals (-T) wait for each other's edits in-process. */
+    private CredentialsFile credentialsFile() {
+        return shared("credentials-file", CredentialsFile.sdkDefault().path(), CredentialsFile::new);
     }
 }

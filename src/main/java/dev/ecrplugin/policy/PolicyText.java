@@ -1,6 +1,7 @@
 package dev.ecrplugin.policy;
 
 import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.Strings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +35,9 @@ public record PolicyText(PolicyKind kind, String origin, String text) {
      * exactly one of them must be given.
      */
     public static PolicyText load(PolicyKind kind, Path basedir, String file, String inline) {
-        boolean hasFile = file != null && !file.isBlank();
-        boolean hasInline = inline != null && !inline.isBlank();
+        String fileName = Strings.trimToNull(file);
+        boolean hasFile = fileName != null;
+        boolean hasInline = Strings.trimToNull(inline) != null;
         String fileParam = "<" + kind.fileParameter() + ">";
         String inlineParam = "<" + kind.inlineParameter() + ">";
         if (hasFile && hasInline) {
@@ -51,10 +53,10 @@ public record PolicyText(PolicyKind kind, String origin, String text) {
         if (hasInline) {
             return inline(kind, inline);
         }
-        String origin = fileParam + " '" + file.trim() + "'";
+        String origin = fileParam + " '" + fileName + "'";
         Path path;
         try {
-            path = Path.of(file.trim());
+            path = Path.of(fileName);
         } catch (InvalidPathException e) {
             throw new InvalidInputException(origin + " is not a valid path: " + e.getReason());
         }

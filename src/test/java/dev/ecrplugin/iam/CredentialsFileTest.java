@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecrplugin.core.InvalidInputException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,7 +154,74 @@ class CredentialsFileTest {
         new CredentialsFile(file).store("usr1", "AKIANEW", "s");
         assertEquals("rw-------", mode(file));
         try (var files = Files.list(dir)) {
-            assertEquals(1, files.count(), "only the credentials file is left");
+            assertEquals(List.of("credentials", "credentials.lock"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "only the credentials file and its (empty) lock file are left");
+        }
+        assertEquals("rw-------", mode(dir.resolve("credentials.lock")));
+        assertEquals(0, Files.size(dir.resolve("credentials.lock")));
+    }
+
+    /** Waits (without a time limit) until the thread blocks or ends, and tells which. */
+    private static Thread.State blockedOrEnded(Thread thread) {
+        while (true) {
+            Thread.State state = thread.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+                    || state == Thread.State.TERMINATED) {
+                return state;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void anEditWaitsWhileAnotherThreadHoldsTheLock() throws Exception {
+        Path file = write("[default]\nx = 1\n");
+        CredentialsFile credentials = new CredentialsFile(file);
+        Thread other = new Thread(() -> credentials.store("usr2", "AKIATWO", "s2"));
+        try (CredentialsFile.Lock lock = credentials.lock()) {
+            credentials.store("usr1", "AKIAONE", "s1"); // reentrant: the holder itself may edit
+            other.start();
+            assertEquals(Thread.State.WAITING, blockedOrEnded(other), "the other thread waits for the lock");
+            assertEquals(Optional.empty(), credentials.accessKeyId("usr2"));
+        }
+        other.join();
+        assertEquals("[default]\nx = 1\n\n[usr1]\naws_access_key_id = AKIAONE\naws_secret_access_key = s1\n\n"
+                + "[usr2]\naws_access_key_id = AKIATWO\naws_secret_access_key = s2\n", read(file),
+                "neither edit lost the other's profile");
+    }
+
+    @Test
+    void anotherInstanceForTheSameFileWaitsToo() throws Exception {
+        // another Maven session of this JVM, or another process: only the lock file can make it wait
+        Path file = write("[default]\nx = 1\n");
+        CredentialsFile credentials = new CredentialsFile(file);
+        Thread other = new Thread(() -> new CredentialsFile(file).store("usr2", "AKIATWO", "s2"));
+        try (CredentialsFile.Lock lock = credentials.lock()) {
+            other.start();
+            assertEquals(Thread.State.TIMED_WAITING, blockedOrEnded(other), "the other instance waits for the lock");
+            credentials.store("usr1", "AKIAONE", "s1");
+        }
+        other.join();
+        assertEquals(Optional.of("AKIAONE"), credentials.accessKeyId("usr1"));
+        assertEquals(Optional.of("AKIATWO"), credentials.accessKeyId("usr2"));
+    }
+
+    @Test
+    void theLockIsReleasedWhenTheOutermostHolderCloses() throws Exception {
+        Path file = write("");
+        CredentialsFile credentials = new CredentialsFile(file);
+        try (CredentialsFile.Lock outer = credentials.lock()) {
+            try (CredentialsFile.Lock inner = credentials.lock()) {
+                credentials.store("usr1", "AKIAONE", "s1");
+            }
+            try (FileChannel channel = FileChannel.open(dir.resolve("credentials.lock"), StandardOpenOption.WRITE)) {
+                assertThrows(OverlappingFileLockException.class, channel::tryLock, "still held by the outer lock");
+            }
+        }
+        try (FileChannel channel = FileChannel.open(dir.resolve("credentials.lock"), StandardOpenOption.WRITE);
+                FileLock free = channel.tryLock()) {
+            assertTrue(free != null && free.isValid(), "released");
         }
     }
 

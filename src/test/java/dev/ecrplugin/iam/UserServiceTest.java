@@ -12,9 +12,14 @@ import dev.ecrplugin.core.OperationFailedException;
 import dev.ecrplugin.testing.FakeClient;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,9 +32,12 @@ import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.CreateAccessKeyResponse;
 import software.amazon.awssdk.services.iam.model.CreateUserResponse;
 import software.amazon.awssdk.services.iam.model.DeleteAccessKeyResponse;
+import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedRequest;
+import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedResponse;
 import software.amazon.awssdk.services.iam.model.GetPolicyRequest;
 import software.amazon.awssdk.services.iam.model.GetPolicyResponse;
 import software.amazon.awssdk.services.iam.model.GetUserResponse;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.ListAccessKeysResponse;
 import software.amazon.awssdk.services.iam.model.ListAttachedUserPoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListAttachedUserPoliciesResponse;
@@ -89,7 +97,7 @@ class UserServiceTest {
                 result.accessKey().line());
         assertEquals(List.of("getUser", "listAttachedUserPolicies", "listAttachedUserPolicies", "listAccessKeys"),
                 iam.operations(), "reads only: no getPolicy for attached policies, no mutating call");
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file.path())));
+        assertTrue(Arrays.equals(before, Files.readAllBytes(file.path())));
     }
 
     @Test
@@ -202,6 +210,122 @@ class UserServiceTest {
 
         assertEquals(List.of("getUser", "listAttachedUserPolicies", "listAccessKeys", "createAccessKey",
                 "deleteAccessKey"), iam.operations());
+    }
+
+    private static FakeClient<IamClient> existingUserWithKeys(String... ids) {
+        return existingUser()
+                .on("listAttachedUserPolicies", r -> ListAttachedUserPoliciesResponse.builder().isTruncated(false)
+                        .build())
+                .on("listAccessKeys", r -> keys(ids))
+                .on("createAccessKey", r -> CreateAccessKeyResponse.builder().accessKey(AccessKey.builder()
+                        .userName("usr1").accessKeyId("AKIANEW").secretAccessKey("s").build()).build());
+    }
+
+    private CredentialsFile credentialsWith(String text) throws IOException {
+        Path path = dir.resolve("credentials");
+        Files.writeString(path, text);
+        return new CredentialsFile(path);
+    }
+
+    @Test
+    void aProfileHoldingAnotherUsersKeyIsNeverOverwrittenAndNothingChanges() throws IOException {
+        FakeClient<IamClient> iam = FakeClient.of(IamClient.class)
+                .on("getUser", r -> NoSuchEntityException.builder().message("no user").build())
+                .on("getPolicy", r -> GetPolicyResponse.builder().build())
+                .on("getAccessKeyLastUsed", (GetAccessKeyLastUsedRequest r) -> GetAccessKeyLastUsedResponse.builder()
+                        .userName("admin").build());
+        CredentialsFile file = credentialsWith("[default]\naws_access_key_id = AKIAADMIN\naws_secret_access_key = x\n");
+        byte[] before = Files.readAllBytes(file.path());
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service(iam).ensure(
+                new UserSpec("usr1", List.of("p1"), null, "default"), file, false));
+
+        assertEquals("Profile 'default' in " + file.path() + " holds access key AKIAADMIN of IAM user admin, not one "
+                + "of usr1's: create-user does not overwrite it; choose another <accessKeyProfile> "
+                + "(-Decr.accessKeyProfile) or remove that profile from the file; nothing was changed", e.getMessage());
+        assertEquals(List.of("getUser", "getPolicy", "getAccessKeyLastUsed"), iam.operations());
+        assertEquals("AKIAADMIN", ((GetAccessKeyLastUsedRequest) iam.calls().get(2).request()).accessKeyId());
+        assertTrue(Arrays.equals(before, Files.readAllBytes(file.path())));
+    }
+
+    @Test
+    void aKeyThatNoLongerExistsAnywhereIsStaleAndReplaced() throws IOException {
+        FakeClient<IamClient> iam = existingUserWithKeys("AKIAOTHER")
+                .on("getAccessKeyLastUsed", r -> NoSuchEntityException.builder()
+                        .message("The Access Key with id AKIAGONE cannot be found").build());
+        CredentialsFile file = credentialsWith("[usr1]\naws_access_key_id = AKIAGONE\naws_secret_access_key = x\n");
+
+        UserService.Result result = service(iam).ensure(new UserSpec("usr1", null, null, "usr1"), file, false);
+
+        assertEquals(Change.Outcome.CREATED, result.accessKey().outcome());
+        assertEquals(List.of("getUser", "listAttachedUserPolicies", "listAccessKeys", "getAccessKeyLastUsed",
+                "createAccessKey"), iam.operations());
+        assertEquals(Optional.of("AKIANEW"), file.accessKeyId("usr1"));
+    }
+
+    @Test
+    void aKeyOfTheUserMadeSinceTheKeysWereListedIsKept() throws IOException {
+        FakeClient<IamClient> iam = existingUserWithKeys()
+                .on("getAccessKeyLastUsed", r -> GetAccessKeyLastUsedResponse.builder().userName("USR1").build());
+        CredentialsFile file = credentialsWith("[usr1]\naws_access_key_id = AKIAJUSTMADE\naws_secret_access_key = x\n");
+
+        UserService.Result result = service(iam).ensure(new UserSpec("usr1", null, null, "usr1"), file, false);
+
+        assertEquals(Change.Outcome.UNCHANGED, result.accessKey().outcome());
+        assertFalse(iam.operations().contains("createAccessKey"));
+    }
+
+    @Test
+    void temporaryCredentialsAreNeverOverwritten() throws IOException {
+        FakeClient<IamClient> iam = existingUserWithKeys();
+        CredentialsFile file = credentialsWith("[default]\naws_access_key_id = ASIASESSION\n"
+                + "aws_secret_access_key = x\naws_session_token = t\n");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service(iam).ensure(
+                new UserSpec("usr1", null, null, "default"), file, false));
+
+        assertTrue(e.getMessage().startsWith("Profile 'default' in " + file.path() + " holds temporary access key "
+                + "ASIASESSION of an STS session, not one of usr1's: create-user does not overwrite it"), e.getMessage());
+        assertEquals(List.of("getUser", "listAttachedUserPolicies", "listAccessKeys"), iam.operations());
+    }
+
+    @Test
+    void aKeyWhoseOwnerIamWillNotTellIsNeverOverwritten() throws IOException {
+        FakeClient<IamClient> iam = existingUserWithKeys()
+                .on("getAccessKeyLastUsed", r -> IamException.builder().statusCode(403)
+                        .message("User is not authorized to perform: iam:GetAccessKeyLastUsed").build());
+        CredentialsFile file = credentialsWith("[default]\naws_access_key_id = AKIAELSEWHERE\n");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service(iam).ensure(
+                new UserSpec("usr1", null, null, "default"), file, false));
+
+        assertTrue(e.getMessage().contains(" holds access key AKIAELSEWHERE of an owner IAM does not tell (another "
+                + "account's?), not one of usr1's"), e.getMessage());
+        assertFalse(iam.operations().contains("createAccessKey"));
+    }
+
+    @Test
+    void theFileStaysLockedFromReadingTheProfileToStoringTheKey() throws IOException {
+        List<Boolean> lockedWhileCreatingTheKey = new ArrayList<>();
+        FakeClient<IamClient> iam = existingUserWithKeys()
+                .on("createAccessKey", r -> {
+                    try (FileChannel channel = FileChannel.open(dir.resolve("credentials.lock"),
+                            StandardOpenOption.WRITE)) {
+                        channel.tryLock().release();
+                        lockedWhileCreatingTheKey.add(false);
+                    } catch (OverlappingFileLockException e) {
+                        lockedWhileCreatingTheKey.add(true);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return CreateAccessKeyResponse.builder().accessKey(AccessKey.builder().userName("usr1")
+                            .accessKeyId("AKIANEW").secretAccessKey("s").build()).build();
+                });
+
+        service(iam).ensure(new UserSpec("usr1", null, null, "usr1"), new CredentialsFile(dir.resolve("credentials")),
+                false);
+
+        assertEquals(List.of(true), lockedWhileCreatingTheKey);
     }
 
     @Test
