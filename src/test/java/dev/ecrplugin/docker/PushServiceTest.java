@@ -43,11 +43,16 @@ class PushServiceTest {
         }, reporter);
     }
 
-    @Test
-    void anotherAccountsRepositoryIsLookedUpInThatAccount() {
+    /** docker answers: image inspect (the local image), tag, push (with the digest). */
+    private void dockerPushesOnce() {
         runner.answer(0, "[{\"Id\":\"sha256:1\",\"RepoTags\":[\"app:1.0\"],\"RepoDigests\":[]}]")
                 .answer(0)
                 .answer(0, "1.0: digest: " + DIGEST + " size: 523");
+    }
+
+    @Test
+    void anotherAccountsRepositoryIsLookedUpInThatAccount() {
+        dockerPushesOnce();
 
         PushService.Result result = service().push(PushService.Request.of("app:1.0", null, null, false, OTHER, null));
 
@@ -60,9 +65,7 @@ class PushServiceTest {
 
     @Test
     void theOwnRegistryIsAskedWithoutARegistryId() {
-        runner.answer(0, "[{\"Id\":\"sha256:1\",\"RepoTags\":[\"app:1.0\"],\"RepoDigests\":[]}]")
-                .answer(0)
-                .answer(0, "1.0: digest: " + DIGEST + " size: 523");
+        dockerPushesOnce();
 
         service().push(PushService.Request.of("app:1.0", null, null, false, null, null));
 
@@ -83,9 +86,7 @@ class PushServiceTest {
 
     @Test
     void creatingARepositoryInTheOwnRegistryNamedByIdIsAllowed() {
-        runner.answer(0, "[{\"Id\":\"sha256:1\",\"RepoTags\":[\"app:1.0\"],\"RepoDigests\":[]}]")
-                .answer(0)
-                .answer(0, "1.0: digest: " + DIGEST + " size: 523");
+        dockerPushesOnce();
 
         service().push(PushService.Request.of("app:1.0", null, null, true, OWN, null));
 
