@@ -1,5 +1,7 @@
 import dev.ecrplugin.testing.DockerImages
 import dev.ecrplugin.testing.LocalStack
+import java.nio.file.Files
+import java.nio.file.attribute.PosixFilePermissions
 
 def suffix = Long.toString(System.nanoTime(), 36)
 def iam = LocalStack.iam()
@@ -19,9 +21,15 @@ LocalStack.ecr().withCloseable { it.createRepository { r -> r.repositoryName('it
 DockerImages.removeImages('it-lp-app:1.0', 'it-lp-copy:1.0', "${LocalStack.registry()}/it-lp:1.0".toString())
 DockerImages.importImage(basedir, 'it-lp-app:1.0')
 
-new File(basedir, '.mvn').mkdirs()
-new File(basedir, '.mvn/jvm.config').text = "-Daws.accessKeyId=${usr[0]} -Daws.secretAccessKey=${usr[1]}\n"
-new File(System.getenv('ECR_STACK_DIR'), 'listener.credentials').text = "${admin[0]} ${admin[1]}\n"
+// secrets go to owner-only files, never to argv nor .mvn/jvm.config (world-readable, and on the process list)
+def ownerOnly = { File file, String text ->
+    Files.deleteIfExists(file.toPath())
+    Files.createFile(file.toPath(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString('rw-------')))
+    file.text = text
+}
+// the build reads usr1's keys as the profile usr1 (invoker.properties: AWS_SHARED_CREDENTIALS_FILE, -Decr.profile)
+ownerOnly(new File(basedir, 'aws-credentials'), "[usr1]\naws_access_key_id = ${usr[0]}\naws_secret_access_key = ${usr[1]}\n")
+ownerOnly(new File(System.getenv('ECR_STACK_DIR'), 'listener.credentials'), "${admin[0]} ${admin[1]}\n")
 // verify.groovy switches it off again; should the build fail before it runs, this hook does when the JVM ends
 Runtime.runtime.addShutdownHook(new Thread({ LocalStack.enforceIam(false) }))
 LocalStack.enforceIam(true)

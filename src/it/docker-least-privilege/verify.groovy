@@ -1,5 +1,8 @@
 import dev.ecrplugin.testing.DockerImages
 import dev.ecrplugin.testing.LocalStack
+import groovy.io.FileType
+import java.nio.file.Files
+import java.nio.file.attribute.PosixFilePermissions
 
 try {
     def log = new File(basedir, 'build.log').text
@@ -13,6 +16,15 @@ try {
     assert log.contains("[INFO] Pulled ${registry}/it-lp:1.0 (${digest}) as it-lp-copy:1.0")
     assert !log.contains('[ERROR]')
     assert log.count('BUILD SUCCESS') == 2
+    // usr1's secret is in its owner-only credentials file and nowhere else (not .mvn/jvm.config, not the log)
+    def ownerOnly = PosixFilePermissions.fromString('rw-------')
+    def credentials = new File(basedir, 'aws-credentials')
+    assert Files.getPosixFilePermissions(credentials.toPath()) == ownerOnly
+    def secret = (credentials.text =~ /aws_secret_access_key = (\S+)/)[0][1]
+    def leaks = []
+    basedir.eachFileRecurse(FileType.FILES) { if (it != credentials && it.text.contains(secret)) leaks << it }
+    assert leaks.isEmpty() : "usr1's secret key in ${leaks}"
+    assert Files.getPosixFilePermissions(new File(System.getenv('ECR_STACK_DIR'), 'listener.credentials').toPath()) == ownerOnly
 } finally {
     LocalStack.enforceIam(false)
     new File(System.getenv('ECR_STACK_DIR'), 'listener.credentials').delete()

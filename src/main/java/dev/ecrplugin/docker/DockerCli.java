@@ -6,7 +6,12 @@ import dev.ecrplugin.core.EcrPluginException;
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.OperationFailedException;
 import dev.ecrplugin.core.Reporter;
+import dev.ecrplugin.core.Sleeper;
+import dev.ecrplugin.ecr.EcrImageRef;
+import dev.ecrplugin.ecr.RegistryHost;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -27,14 +32,7 @@ import java.util.regex.Pattern;
 public final class DockerCli {
 
     private static final Pattern DIGEST = Pattern.compile("digest: (sha256:[0-9a-f]{64})", Pattern.CASE_INSENSITIVE);
-    private static final int TAIL = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Sleeps between attempts; a seam so that unit tests do not wait. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
 
     /**
      * How to run the client.
@@ -61,6 +59,11 @@ public final class DockerCli {
                         + "no such flag (list the registry in the daemon's insecure-registries instead), or remove "
                         + "<tlsVerify>/-Decr.tlsVerify");
             }
+        }
+
+        /** podman: prints no digest on push, but writes it to {@code --digestfile}. */
+        boolean podman() {
+            return Path.of(executable).getFileName().toString().toLowerCase(Locale.ROOT).startsWith("podman");
         }
 
         boolean podmanLike() {
@@ -101,7 +104,7 @@ public final class DockerCli {
     }
 
     public DockerCli(Options options, Reporter reporter) {
-        this(options, new ExecCommandRunner(), reporter, d -> Thread.sleep(d.toMillis()));
+        this(options, new ExecCommandRunner(), reporter, Sleeper.REAL);
     }
 
     public Options options() {
@@ -124,23 +127,37 @@ public final class DockerCli {
         }
     }
 
-    /** {@code docker push REF}, retried on transient failures; the pushed digest, or null if not known. */
+    /**
+     * {@code docker push REF}, retried on transient failures; the pushed digest, or null if not known. podman prints
+     * no digest (and its {@code image inspect} lists the local image's, not the registry's): it is asked to write the
+     * pushed digest to a file ({@code --digestfile}).
+     */
     public String push(String ref) {
         List<String> argv = argv("push");
         argv.addAll(tlsFlag(registryOf(ref)));
-        argv.add(ref);
-        return digestIn(withRetries("push", ref, registryOf(ref), () -> run(argv, null, true)));
-    }
-
-    private static String digestIn(Output out) {
-        String digest = null;
-        for (String line : out.stdout) {
-            Matcher m = DIGEST.matcher(line);
-            if (m.find()) {
-                digest = m.group(1);
+        if (!options.podman()) {
+            argv.add(ref);
+            return withRetries("push", ref, registryOf(ref), () -> run(argv, null, true)).digest();
+        }
+        Path digestFile = null;
+        try {
+            digestFile = Files.createTempFile("ecr-push-", ".digest");
+            argv.addAll(List.of("--digestfile", digestFile.toString(), ref));
+            String printed = withRetries("push", ref, registryOf(ref), () -> run(argv, null, true)).digest();
+            String written = Files.readString(digestFile, StandardCharsets.UTF_8).trim();
+            return EcrImageRef.DIGEST.matcher(written).matches() ? written : printed;
+        } catch (IOException e) {
+            throw new OperationFailedException("Could not read the digest " + options.executable() + " push wrote to "
+                    + digestFile + ": " + e.getMessage(), e);
+        } finally {
+            if (digestFile != null) {
+                try {
+                    Files.deleteIfExists(digestFile);
+                } catch (IOException e) {
+                    reporter.debug("Could not delete " + digestFile + ": " + e.getMessage());
+                }
             }
         }
-        return digest;
     }
 
     /** {@code docker pull REF}, retried on transient failures; the pulled digest, or null if not known. */
@@ -148,21 +165,25 @@ public final class DockerCli {
         List<String> argv = argv("pull");
         argv.addAll(tlsFlag(registryOf(ref)));
         argv.add(ref);
-        return digestIn(withRetries("pull", ref, registryOf(ref), () -> run(argv, null, true)));
+        return withRetries("pull", ref, registryOf(ref), () -> run(argv, null, true)).digest();
     }
 
     /** {@code docker image inspect REF}: the local image, or empty when there is none by that name. */
     public Optional<LocalImage> inspect(String ref) {
         Output out = run(argv("image", "inspect", ref), null, false, true);
         if (!out.succeeded()) {
-            DockerFailure failure = DockerFailure.classify(out.lines);
+            DockerFailure failure = DockerFailure.classify(out.lines());
             if (failure.kind() == DockerFailure.Kind.NO_SUCH_IMAGE && !out.timedOut) {
                 return Optional.empty();
             }
             throw failure("image inspect", ref, null, out);
         }
+        if (out.stdoutTruncated()) {
+            throw new OperationFailedException(options.executable() + " image inspect " + ref + " printed more than "
+                    + Output.STDOUT_CAP + " characters; not read");
+        }
         try {
-            JsonNode image = JSON.readTree(String.join("\n", out.stdout)).path(0);
+            JsonNode image = JSON.readTree(String.join("\n", out.stdout())).path(0);
             return Optional.of(new LocalImage(image.path("Id").asText(), strings(image.path("RepoTags")),
                     strings(image.path("RepoDigests"))));
         } catch (IOException e) {
@@ -177,7 +198,7 @@ public final class DockerCli {
         if (!out.succeeded()) {
             throw failure("version", "", null, out);
         }
-        return String.join(" ", out.stdout).trim();
+        return String.join(" ", out.stdout()).trim();
     }
 
     private List<String> argv(String... args) {
@@ -200,14 +221,10 @@ public final class DockerCli {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
-    /** The registry part of an image reference (docker's rule: a first component with '.' or ':' or localhost). */
+    /** The registry part of an image reference (host[:port]), or null for a local or Docker Hub name. */
     static String registryOf(String ref) {
-        int slash = ref.indexOf('/');
-        if (slash < 0) {
-            return null;
-        }
-        String first = ref.substring(0, slash);
-        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : null;
+        RegistryHost registry = EcrImageRef.parse(ref, "image").registry();
+        return registry == null ? null : registry.address();
     }
 
     @FunctionalInterface
@@ -223,7 +240,7 @@ public final class DockerCli {
                 return out;
             }
             DockerFailure failure = out.timedOut ? new DockerFailure(DockerFailure.Kind.TIMEOUT, "")
-                    : DockerFailure.classify(out.lines);
+                    : DockerFailure.classify(out.lines());
             if (!failure.kind().transientFailure() || n >= attempts) {
                 throw failure(command, subject, registry, out);
             }
@@ -277,7 +294,7 @@ public final class DockerCli {
             return new InvalidInputException(what + " timed out after " + options.timeout().toSeconds()
                     + " s: raise <timeout>/-Decr.timeout, or check the network and the docker daemon (DOCKER_HOST)");
         }
-        DockerFailure failure = DockerFailure.classify(out.lines);
+        DockerFailure failure = DockerFailure.classify(out.lines());
         String detail = failure.detail();
         String at = registry == null ? "the registry" : "registry " + registry;
         return switch (failure.kind()) {
@@ -307,23 +324,59 @@ public final class DockerCli {
         return List.copyOf(list);
     }
 
-    /** What a command printed (a bounded tail of both streams, all of stdout for small outputs) and how it ended. */
-    private static final class Output {
-        final Deque<String> tail = new ArrayDeque<>();
-        final List<String> stdout = new ArrayList<>();
-        List<String> lines = List.of();
+    /**
+     * What a command printed and how it ended, in bounded memory: the last {@link #TAIL} lines of both streams (to
+     * explain a failure), standard output up to {@link #STDOUT_CAP} characters (for the answers read as a whole, such
+     * as {@code image inspect}), and the last pushed/pulled digest seen on standard output however long it is.
+     */
+    static final class Output {
+        static final int TAIL = 200;
+        static final int STDOUT_CAP = 1 << 20;
+
+        private final Deque<String> tail = new ArrayDeque<>();
+        private final List<String> stdout = new ArrayList<>();
+        private int stdoutChars;
+        private boolean stdoutTruncated;
+        private String digest;
         int exitCode;
         boolean timedOut;
 
         synchronized void add(String line, boolean error) {
             if (!error) {
-                stdout.add(line);
+                Matcher m = DIGEST.matcher(line);
+                if (m.find()) {
+                    digest = m.group(1);
+                }
+                if (!stdoutTruncated && stdoutChars + line.length() <= STDOUT_CAP) {
+                    stdout.add(line);
+                    stdoutChars += line.length();
+                } else {
+                    stdoutTruncated = true;
+                }
             }
             tail.add(line);
             if (tail.size() > TAIL) {
                 tail.removeFirst();
             }
-            lines = List.copyOf(tail);
+        }
+
+        /** The last lines of both streams, in order. */
+        synchronized List<String> lines() {
+            return List.copyOf(tail);
+        }
+
+        /** Standard output, cut at {@link #STDOUT_CAP} characters (see {@link #stdoutTruncated()}). */
+        synchronized List<String> stdout() {
+            return List.copyOf(stdout);
+        }
+
+        synchronized boolean stdoutTruncated() {
+            return stdoutTruncated;
+        }
+
+        /** The last {@code digest: sha256:...} on standard output, or null. */
+        synchronized String digest() {
+            return digest;
         }
 
         boolean succeeded() {

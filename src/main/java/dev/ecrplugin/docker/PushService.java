@@ -53,6 +53,37 @@ public final class PushService {
             }
             tags.forEach(t -> EcrImageRef.checkTag(t, "tags"));
         }
+
+        /**
+         * The request for the goal's settings as written, with their defaults: the repository is the one
+         * {@code image} names, the tag is {@code image}'s (or latest), and the registry is the one a full ECR image
+         * URI names, else {@code registryId}.
+         *
+         * @param image            a local image (myapp:1.0) or a full ECR image URI
+         * @param repositoryName   the ECR repository, or null/blank for {@code image}'s
+         * @param tags             the tags, or null/empty for {@code image}'s tag (or latest); blanks are dropped
+         * @param registryId       the registry from {@code <registryIds>}, or null for the caller's own
+         * @param digestDirectory  where the digest file goes, or null
+         */
+        public static Request of(String image, String repositoryName, List<String> tags, boolean createRepository,
+                                 String registryId, Path digestDirectory) {
+            EcrImageRef ref = EcrImageRef.parse(image, "image");
+            List<String> tagList = tags == null ? List.of() : tags.stream().filter(Objects::nonNull)
+                    .map(String::trim).filter(t -> !t.isEmpty()).toList();
+            if (tagList.isEmpty()) {
+                tagList = List.of(ref.tag() == null ? "latest" : ref.tag());
+            }
+            String registry = registryId;
+            if (ref.registryId() != null) {
+                if (registryId != null && !registryId.equals(ref.registryId())) {
+                    throw new InvalidInputException("<image> '" + image + "' is in ECR registry " + ref.registryId()
+                            + " but <registryIds> names " + registryId + ": remove one of them, or make them agree");
+                }
+                registry = ref.registryId();
+            }
+            return new Request(ref, repositoryName == null || repositoryName.isBlank() ? ref.repository()
+                    : repositoryName.trim(), tagList, createRepository, registry, digestDirectory);
+        }
     }
 
     /**
@@ -71,17 +102,24 @@ public final class PushService {
     private final EcrClient ecr;
     private final DockerCli docker;
     private final Supplier<LoginService.Login> login;
+    private final Supplier<String> callerAccount;
     private final Reporter reporter;
 
-    /** {@code login} logs docker in to the repository's registry (once per build; see the goals). */
-    public PushService(EcrClient ecr, DockerCli docker, Supplier<LoginService.Login> login, Reporter reporter) {
+    /**
+     * @param login         logs docker in to the repository's registry (once per build; see the goals)
+     * @param callerAccount the caller's account id (asked only when a repository may be created in a named registry)
+     */
+    public PushService(EcrClient ecr, DockerCli docker, Supplier<LoginService.Login> login,
+                       Supplier<String> callerAccount, Reporter reporter) {
         this.ecr = Objects.requireNonNull(ecr);
         this.docker = Objects.requireNonNull(docker);
         this.login = Objects.requireNonNull(login);
+        this.callerAccount = Objects.requireNonNull(callerAccount);
         this.reporter = Objects.requireNonNull(reporter);
     }
 
     public Result push(Request request) {
+        checkCreateInOwnAccount(request);
         String image = request.image().toString();
         DockerCli.LocalImage local = docker.inspect(image).orElseThrow(() -> new InvalidInputException(
                 "<image> '" + image + "' is not in the local docker: build it first, or set <image>/-Decr.image to an "
@@ -126,12 +164,26 @@ public final class PushService {
         return new Result(remote, digest, remote + "@" + digest, List.copyOf(pushed), List.copyOf(skipped), file);
     }
 
+    /** CreateRepository acts in the caller's own account only: creating "another account's" repository cannot be. */
+    private void checkCreateInOwnAccount(Request request) {
+        if (!request.createRepository() || request.registryId() == null) {
+            return;
+        }
+        String own = callerAccount.get();
+        if (!request.registryId().equals(own)) {
+            throw new InvalidInputException("<createRepository> creates repositories in your own account (" + own
+                    + ") only, but the push goes to registry " + request.registryId() + ": create repository "
+                    + request.repositoryName() + " in account " + request.registryId() + " first and remove "
+                    + "<createRepository>/-Decr.createRepository, or push to your own registry");
+        }
+    }
+
     /** The repository when it could be read; creates it when asked; empty when the caller may not look. */
     private Optional<Repository> ensureRepository(Request request) {
         String name = request.repositoryName();
         RepositoryService repositories = new RepositoryService(ecr, reporter);
         try {
-            Optional<Repository> found = repositories.find(name);
+            Optional<Repository> found = repositories.find(request.registryId(), name);
             if (found.isPresent()) {
                 return found;
             }
@@ -144,12 +196,13 @@ public final class PushService {
             return Optional.empty();
         }
         if (!request.createRepository()) {
-            throw new InvalidInputException("Repository " + name + " does not exist in ECR: create it first "
+            throw new InvalidInputException("Repository " + name + " does not exist in ECR"
+                    + (request.registryId() == null ? "" : " registry " + request.registryId()) + ": create it first "
                     + "(ecr:create-repository), or set <createRepository>true</createRepository> "
                     + "(-Decr.createRepository=true)");
         }
         reporter.info(repositories.ensure(RepositorySpec.named(name), false).line());
-        return repositories.find(name);
+        return repositories.find(request.registryId(), name);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.ecrplugin.aws.AwsErrors;
 import dev.ecrplugin.core.Change;
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.Reporter;
+import dev.ecrplugin.core.Sleeper;
 import dev.ecrplugin.policy.Placeholders;
 import dev.ecrplugin.policy.PolicyDocument;
 import dev.ecrplugin.policy.PolicyText;
@@ -31,11 +32,6 @@ public final class RepositoryPolicyService {
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(8);
 
-    /** How the retry waits; tests replace it. */
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final EcrClient ecr;
     private final Placeholders placeholders;
     private final Reporter reporter;
@@ -43,7 +39,7 @@ public final class RepositoryPolicyService {
     private final Sleeper sleeper;
 
     public RepositoryPolicyService(EcrClient ecr, Placeholders placeholders, Reporter reporter) {
-        this(ecr, placeholders, reporter, System::nanoTime, d -> Thread.sleep(d.toMillis()));
+        this(ecr, placeholders, reporter, System::nanoTime, Sleeper.REAL);
     }
 
     RepositoryPolicyService(EcrClient ecr, Placeholders placeholders, Reporter reporter, LongSupplier nanoClock,

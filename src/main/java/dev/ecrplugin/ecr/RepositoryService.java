@@ -29,10 +29,16 @@ public final class RepositoryService {
         this.reporter = Objects.requireNonNull(reporter);
     }
 
-    /** The repository, or empty when it does not exist. */
+    /** The repository in the caller's own registry, or empty when it does not exist. */
     public Optional<Repository> find(String name) {
+        return find(null, name);
+    }
+
+    /** The repository in registry (account) {@code registryId} (null: the caller's own), or empty when absent. */
+    public Optional<Repository> find(String registryId, String name) {
         try {
-            List<Repository> found = ecr.describeRepositories(r -> r.repositoryNames(name)).repositories();
+            List<Repository> found = ecr.describeRepositories(r -> r.registryId(registryId).repositoryNames(name))
+                    .repositories();
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         } catch (RepositoryNotFoundException e) {
             return Optional.empty();

@@ -1,9 +1,9 @@
 package dev.ecrplugin.maven;
 
 import dev.ecrplugin.aws.AwsSettings;
-import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.docker.DockerCli;
 import dev.ecrplugin.docker.LoginService;
+import dev.ecrplugin.docker.RegistryTargets;
 import dev.ecrplugin.ecr.RegistryHost;
 import java.time.Duration;
 import java.util.List;
@@ -54,31 +54,14 @@ public abstract class AbstractDockerMojo extends AbstractEcrMojo {
                 reporter());
     }
 
-    /** The registry ids to log in to: the configured ones, or one null for the caller's own registry. */
-    protected List<String> registryIdsOrOwn() {
-        List<String> ids = registryIds == null ? List.of() : registryIds.stream().map(String::trim)
-                .filter(s -> !s.isEmpty()).toList();
-        for (String id : ids) {
-            if (!id.matches("\\d{12}")) {
-                throw new InvalidInputException("<registryIds> '" + id + "' is not an AWS account id (12 digits) "
-                        + "(POM <registryIds> or -Decr.registryIds)");
-            }
-        }
-        if (ids.size() > 1 && registry != null && !registry.isBlank()) {
-            throw new InvalidInputException("<registry> can stand for one registry only, but <registryIds> names "
-                    + ids.size() + ": log in to them one at a time, or remove <registry>");
-        }
-        return ids.isEmpty() ? java.util.Collections.singletonList(null) : ids;
-    }
-
-    /** The address set by {@code registry}, or null. */
-    protected RegistryHost registryOverride() {
-        return registry == null || registry.isBlank() ? null : RegistryHost.parse(registry, "registry");
+    /** The checked {@code registryIds} and {@code registry}. */
+    protected RegistryTargets registries() {
+        return RegistryTargets.of(registryIds, registry);
     }
 
     /** Logs docker in to a registry once per Maven session (shared with later goals and other modules). */
     protected LoginService.Login login(String registryId) {
-        RegistryHost address = registryOverride();
+        RegistryHost address = registries().address();
         DockerCli docker = docker();
         LoginKey key = new LoginKey(awsSettings(), registryId, address == null ? null : address.address(),
                 docker.options(), System.getenv("DOCKER_CONFIG"), System.getenv("DOCKER_HOST"));

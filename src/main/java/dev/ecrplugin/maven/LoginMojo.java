@@ -13,7 +13,7 @@ public class LoginMojo extends AbstractDockerMojo {
 
     @Override
     protected void run() {
-        for (String registryId : registryIdsOrOwn()) {
+        for (String registryId : registries().each()) {
             login(registryId);
         }
     }

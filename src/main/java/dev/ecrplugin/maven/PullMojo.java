@@ -30,6 +30,6 @@ public class PullMojo extends AbstractDockerMojo {
     protected void run() {
         PullService.Request request = new PullService.Request(repositoryName, tag, digest,
                 targetImage == null || targetImage.isBlank() ? null : EcrImageRef.parse(targetImage, "targetImage"));
-        new PullService(docker(), reporter()).pull(request, login(registryIdsOrOwn().get(0)));
+        new PullService(docker(), reporter()).pull(request, login(registries().single("pull")));
     }
 }

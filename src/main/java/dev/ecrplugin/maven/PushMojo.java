@@ -1,7 +1,6 @@
 package dev.ecrplugin.maven;
 
 import dev.ecrplugin.docker.PushService;
-import dev.ecrplugin.ecr.EcrImageRef;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -39,19 +38,10 @@ public class PushMojo extends AbstractDockerMojo {
 
     @Override
     protected void run() {
-        EcrImageRef ref = EcrImageRef.parse(image, "image");
-        List<String> tagList = tags == null ? List.of() : tags.stream().map(String::trim).filter(t -> !t.isEmpty())
-                .toList();
-        if (tagList.isEmpty()) {
-            tagList = List.of(ref.tag() == null ? "latest" : ref.tag());
-        }
-        String registryId = ref.registryId() != null ? ref.registryId() : registryIdsOrOwn().get(0);
-        File target = new File(project.getBuild().getDirectory(), "ecr");
-        PushService.Request request = new PushService.Request(ref,
-                repositoryName == null || repositoryName.isBlank() ? ref.repository() : repositoryName.trim(),
-                tagList, createRepository, registryId, target.toPath());
-        PushService.Result result = new PushService(aws().ecr(), docker(), () -> login(registryId), reporter())
-                .push(request);
+        PushService.Request request = PushService.Request.of(image, repositoryName, tags, createRepository,
+                registries().single("push"), new File(project.getBuild().getDirectory(), "ecr").toPath());
+        PushService.Result result = new PushService(aws().ecr(), docker(), () -> login(request.registryId()),
+                () -> aws().accountId(), reporter()).push(request);
         project.getProperties().setProperty("ecr.imageDigest", result.digest());
         project.getProperties().setProperty("ecr.imageUri", result.imageUri());
         getLog().debug("Set ecr.imageDigest=" + result.digest() + ", ecr.imageUri=" + result.imageUri());

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.OperationFailedException;
-import dev.ecrplugin.core.Reporter;
+import dev.ecrplugin.testing.RecordingReporter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,26 +51,6 @@ class DockerCliTest {
         }
     }
 
-    /** Everything the core says, at every level. */
-    static final class RecordingReporter implements Reporter {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void info(String message) {
-            lines.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {
-            lines.add("DEBUG " + message);
-        }
-    }
-
     private final RecordingRunner runner = new RecordingRunner();
     private final RecordingReporter reporter = new RecordingReporter();
     private final List<Duration> sleeps = new ArrayList<>();
@@ -88,19 +71,19 @@ class DockerCliTest {
         assertFalse(String.join(" ", login.argv()).contains(PASSWORD));
         assertFalse(login.toString().contains(PASSWORD));
         assertTrue(login.env().isEmpty());
-        assertTrue(reporter.lines.contains("DEBUG Running docker login --username AWS --password-stdin 127.0.0.1:5000"));
-        reporter.lines.forEach(l -> assertFalse(l.contains(PASSWORD), l));
+        assertTrue(reporter.debugs.contains("Running docker login --username AWS --password-stdin 127.0.0.1:5000"));
+        reporter.all().forEach(l -> assertFalse(l.contains(PASSWORD), l));
     }
 
     @Test
     void podmanGetsTlsVerifyFalseForLoopbackOnly() {
-        cli("/usr/bin/podman", 0, null).push("127.0.0.1:5000/repo:1");
-        cli("podman", 0, null).push("123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:1");
+        cli("/usr/bin/podman", 0, null).pull("127.0.0.1:5000/repo:1");
+        cli("podman", 0, null).pull("123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:1");
         cli("podman", 0, false).pull("registry.example.com/repo:1");
         cli("docker", 0, null).push("127.0.0.1:5000/repo:1");
-        assertEquals(List.of("/usr/bin/podman", "push", "--tls-verify=false", "127.0.0.1:5000/repo:1"),
+        assertEquals(List.of("/usr/bin/podman", "pull", "--tls-verify=false", "127.0.0.1:5000/repo:1"),
                 runner.commands.get(0).argv());
-        assertEquals(List.of("podman", "push", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:1"),
+        assertEquals(List.of("podman", "pull", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:1"),
                 runner.commands.get(1).argv());
         assertEquals(List.of("podman", "pull", "--tls-verify=false", "registry.example.com/repo:1"),
                 runner.commands.get(2).argv());
@@ -109,11 +92,78 @@ class DockerCliTest {
     }
 
     @Test
+    void podmanWritesThePushedDigestToAFileThatIsReadAndRemoved() {
+        String digest = "sha256:" + "f".repeat(64);
+        List<Path> files = new ArrayList<>();
+        CommandRunner podman = (command, output) -> {
+            runner.commands.add(command);
+            Path file = Path.of(command.argv().get(command.argv().indexOf("--digestfile") + 1));
+            files.add(file);
+            Files.writeString(file, digest);
+            output.line("Writing manifest to image destination", false);
+            return new CommandRunner.Result(0, false);
+        };
+        DockerCli cli = new DockerCli(new DockerCli.Options("podman", Duration.ofSeconds(30), 0, null), podman,
+                reporter, sleeps::add);
+        assertEquals(digest, cli.push("127.0.0.1:5000/repo:1.0"));
+        assertEquals(List.of("podman", "push", "--tls-verify=false", "--digestfile", files.get(0).toString(),
+                "127.0.0.1:5000/repo:1.0"), runner.commands.get(0).argv());
+        assertFalse(Files.exists(files.get(0)));
+    }
+
+    @Test
     void pushStreamsProgressAndReadsTheDigest() {
         String digest = "sha256:" + "a".repeat(64);
         runner.answer(0, "The push refers to repository [127.0.0.1:5000/repo]", "1.0: digest: " + digest + " size: 523");
         assertEquals(digest, cli("docker", 0, null).push("127.0.0.1:5000/repo:1.0"));
-        assertTrue(reporter.lines.contains("INFO The push refers to repository [127.0.0.1:5000/repo]"));
+        assertTrue(reporter.infos.contains("The push refers to repository [127.0.0.1:5000/repo]"));
+    }
+
+    @Test
+    void endlessOutputIsHeldInBoundedMemoryAndTheLastDigestStillCounts() {
+        String digest = "sha256:" + "b".repeat(64);
+        DockerCli.Output out = new DockerCli.Output();
+        String progress = "x".repeat(99);
+        for (int i = 0; i < 40_000; i++) {
+            out.add(progress, i % 4 == 0);
+        }
+        out.add("1.0: digest: " + digest + " size: 523", false);
+        assertEquals(digest, out.digest());
+        assertTrue(out.stdoutTruncated());
+        assertTrue(out.stdout().stream().mapToInt(String::length).sum() <= DockerCli.Output.STDOUT_CAP);
+        List<String> lines = out.lines();
+        assertEquals(DockerCli.Output.TAIL, lines.size());
+        assertEquals("1.0: digest: " + digest + " size: 523", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aPushThatPrintsMoreThanTheCapStillReportsItsDigest() {
+        String digest = "sha256:" + "c".repeat(64);
+        String[] lines = new String[30_001];
+        Arrays.fill(lines, "layer: Pushing " + "=".repeat(50));
+        lines[30_000] = "1.0: digest: " + digest + " size: 523";
+        runner.answer(0, lines);
+        assertEquals(digest, cli("docker", 0, null).push("127.0.0.1:5000/repo:1.0"));
+    }
+
+    @Test
+    void anInspectAnswerBeyondTheCapIsRefusedNotMisread() {
+        String[] lines = new String[20_000];
+        Arrays.fill(lines, " ".repeat(60));
+        runner.answer(0, lines);
+        OperationFailedException e = assertThrows(OperationFailedException.class,
+                () -> cli("docker", 0, null).inspect("a:1"));
+        assertTrue(e.getMessage().contains("printed more than"), e.getMessage());
+    }
+
+    @Test
+    void theRegistryOfAReferenceFollowsEcrImageRef() {
+        assertEquals("127.0.0.1:5000", DockerCli.registryOf("127.0.0.1:5000/team/repo:1"));
+        assertEquals("localhost", DockerCli.registryOf("localhost/repo@sha256:" + "d".repeat(64)));
+        assertEquals("123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+                DockerCli.registryOf("123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:1"));
+        assertEquals(null, DockerCli.registryOf("team/repo:1"));
+        assertEquals(null, DockerCli.registryOf("repo"));
     }
 
     @Test

@@ -1,0 +1,4 @@
+import dev.ecrplugin.testing.DockerImages
+
+DockerImages.deleteRepository('it-bad-push-registries')
+true

@@ -1,0 +1,20 @@
+import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.LocalStack
+
+def log = new File(basedir, 'build.log').text
+def registry = LocalStack.registry()
+def digest = new File(basedir, 'target/ecr/it-podman.digest').text.trim()
+assert digest ==~ /sha256:[0-9a-f]{64}/
+assert log.contains("[INFO] Logged in to ${registry} (ECR registry 123456789012)")
+assert log.contains('[INFO] Created repository it-podman [arn:aws:ecr:us-east-1:123456789012:repository/it-podman]')
+assert log.contains("[INFO] Pushed ${registry}/it-podman:1.0 (${digest})")
+assert log.contains("[INFO] Pulled ${registry}/it-podman:1.0 as it-podman-copy:1.0")
+assert !log.contains('[ERROR]')
+// the digest is the registry's (podman's image inspect would list the local image's digest instead)
+assert DockerImages.registryDigest('it-podman', '1.0') == digest
+assert DockerImages.ecrDigest('it-podman', '1.0').orElse(null) == digest
+// podman holds the pulled copy; docker was never asked
+def exists = new ProcessBuilder('podman', 'image', 'exists', 'it-podman-copy:1.0').inheritIO().start().waitFor()
+assert exists == 0
+assert !DockerImages.hasImage('it-podman-app:1.0')
+true

@@ -1,0 +1,123 @@
+package dev.ecrplugin.docker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.testing.FakeClient;
+import dev.ecrplugin.testing.RecordingReporter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.BatchGetImageRequest;
+import software.amazon.awssdk.services.ecr.model.BatchGetImageResponse;
+import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesRequest;
+import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesResponse;
+import software.amazon.awssdk.services.ecr.model.Repository;
+
+/** PushService's decisions against a fake ECR and a recording docker: which registry it asks, what it refuses. */
+class PushServiceTest {
+
+    private static final String OWN = "123456789012";
+    private static final String OTHER = "210987654321";
+    private static final String DIGEST = "sha256:" + "e".repeat(64);
+
+    private final RecordingReporter reporter = new RecordingReporter();
+    private final DockerCliTest.RecordingRunner runner = new DockerCliTest.RecordingRunner();
+    private final List<String> accountLookups = new ArrayList<>();
+    private final FakeClient<EcrClient> ecr = FakeClient.of(EcrClient.class)
+            .on("describeRepositories", r -> DescribeRepositoriesResponse.builder().repositories(Repository.builder()
+                    .repositoryName("app").imageTagMutability("MUTABLE").build()).build())
+            .on("batchGetImage", r -> BatchGetImageResponse.builder().build());
+
+    private PushService service() {
+        DockerCli docker = new DockerCli(new DockerCli.Options("docker", Duration.ofSeconds(30), 0, null), runner,
+                reporter, d -> { });
+        return new PushService(ecr.client(), docker, () -> new LoginService.Login("127.0.0.1:5000", OTHER), () -> {
+            accountLookups.add("sts");
+            return OWN;
+        }, reporter);
+    }
+
+    /** docker answers: image inspect (the local image), tag, push (with the digest). */
+    private void dockerPushesOnce() {
+        runner.answer(0, "[{\"Id\":\"sha256:1\",\"RepoTags\":[\"app:1.0\"],\"RepoDigests\":[]}]")
+                .answer(0)
+                .answer(0, "1.0: digest: " + DIGEST + " size: 523");
+    }
+
+    @Test
+    void anotherAccountsRepositoryIsLookedUpInThatAccount() {
+        dockerPushesOnce();
+
+        PushService.Result result = service().push(PushService.Request.of("app:1.0", null, null, false, OTHER, null));
+
+        assertEquals(List.of("describeRepositories", "batchGetImage"), ecr.operations());
+        assertEquals(OTHER, ((DescribeRepositoriesRequest) ecr.calls().get(0).request()).registryId());
+        assertEquals(OTHER, ((BatchGetImageRequest) ecr.calls().get(1).request()).registryId());
+        assertEquals(DIGEST, result.digest());
+        assertEquals(List.of(), accountLookups, "no STS call when nothing is to be created");
+    }
+
+    @Test
+    void theOwnRegistryIsAskedWithoutARegistryId() {
+        dockerPushesOnce();
+
+        service().push(PushService.Request.of("app:1.0", null, null, false, null, null));
+
+        assertNull(((DescribeRepositoriesRequest) ecr.calls().get(0).request()).registryId());
+    }
+
+    @Test
+    void creatingARepositoryInAnotherAccountsRegistryIsRefusedBeforeAnything() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> service().push(PushService.Request.of("app:1.0", null, null, true, OTHER, null)));
+
+        assertEquals("<createRepository> creates repositories in your own account (123456789012) only, but the push "
+                + "goes to registry 210987654321: create repository app in account 210987654321 first and remove "
+                + "<createRepository>/-Decr.createRepository, or push to your own registry", e.getMessage());
+        assertEquals(List.of(), ecr.operations());
+        assertEquals(List.of(), runner.commands);
+    }
+
+    @Test
+    void creatingARepositoryInTheOwnRegistryNamedByIdIsAllowed() {
+        dockerPushesOnce();
+
+        service().push(PushService.Request.of("app:1.0", null, null, true, OWN, null));
+
+        assertEquals(List.of("sts"), accountLookups);
+        assertEquals(OWN, ((DescribeRepositoriesRequest) ecr.calls().get(0).request()).registryId());
+    }
+
+    @Test
+    void requestDefaultsComeFromTheImage() {
+        PushService.Request plain = PushService.Request.of("team/app:1.0", " ", null, false, null, null);
+        assertEquals("team/app", plain.repositoryName());
+        assertEquals(List.of("1.0"), plain.tags());
+        assertNull(plain.registryId());
+
+        PushService.Request untagged = PushService.Request.of("app", "other", List.of(" ", ""), false, OTHER, null);
+        assertEquals("other", untagged.repositoryName());
+        assertEquals(List.of("latest"), untagged.tags());
+        assertEquals(OTHER, untagged.registryId());
+
+        PushService.Request uri = PushService.Request.of(OTHER + ".dkr.ecr.eu-west-1.amazonaws.com/app:2",
+                null, List.of(" 2 ", "stable", "2"), false, null, null);
+        assertEquals(OTHER, uri.registryId());
+        assertEquals("app", uri.repositoryName());
+        assertEquals(List.of("2", "stable"), uri.tags());
+    }
+
+    @Test
+    void anImageUriAndRegistryIdsThatDisagreeAreRefused() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PushService.Request.of(
+                OTHER + ".dkr.ecr.eu-west-1.amazonaws.com/app:2", null, null, false, OWN, null));
+        assertTrue(e.getMessage().contains("is in ECR registry 210987654321 but <registryIds> names 123456789012"),
+                e.getMessage());
+    }
+}
