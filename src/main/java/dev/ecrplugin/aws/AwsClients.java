@@ -23,7 +23,11 @@ import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.InstanceProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -47,18 +51,26 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  */
 public final class AwsClients implements AutoCloseable {
 
+    /** The signers' logger names: the current one, and the legacy signer's. */
+    static final List<String> SIGNER_LOGGERS = List.of("software.amazon.awssdk.http.auth.aws.internal.signer",
+            "software.amazon.awssdk.auth.signer");
+
     private final AwsSettings settings;
     private final Region region;
     private final Supplier<ProfileFile> profileFile;
     private final AwsCredentialsProvider credentials;
     private final String description;
-    private final List<AutoCloseable> built = new ArrayList<>();
+    private final List<AutoCloseable> built;
+    private final Object accountIdLock = new Object();
     private EcrClient ecr;
     private IamClient iam;
     private StsClient sts;
-    private String accountId;
+    private volatile String accountId;
 
-    private AwsClients(AwsSettings settings, Region region, Supplier<ProfileFile> profileFile) {
+    /** Builds the credential providers (the default chain resolves here); {@code built} collects what to close. */
+    private AwsClients(AwsSettings settings, Region region, Supplier<ProfileFile> profileFile,
+            List<AutoCloseable> built) {
+        this.built = built;
         this.settings = settings;
         this.region = region;
         this.profileFile = profileFile;
@@ -92,20 +104,26 @@ public final class AwsClients implements AutoCloseable {
      * files the SDK finds itself ({@code ~/.aws/config}, {@code AWS_CONFIG_FILE}, ...); null for those.
      */
     public static AwsClients create(AwsSettings settings, Reporter reporter, Supplier<ProfileFile> profileFile) {
+        quietSigners();
         Region region;
         String regionSource;
         if (settings.region() != null) {
             region = Region.of(settings.region());
             regionSource = "<region>/-Decr.region";
         } else {
-            region = resolveRegion(settings, profileFile);
+            region = resolveRegion(settings, profileFile, new SystemSettingsRegionProvider());
             regionSource = "the AWS SDK region chain (AWS_REGION, aws.region, the profile's region)";
         }
-        AwsClients clients = new AwsClients(settings, region, profileFile);
+        List<AutoCloseable> built = new ArrayList<>();
+        AwsClients clients;
         try {
+            clients = new AwsClients(settings, region, profileFile, built);
             clients.credentials.resolveCredentials();
+        } catch (IllegalStateException e) {
+            closeAll(built);
+            throw settings.profile() == null ? e : AwsErrors.badProfile(settings.profile(), e);
         } catch (RuntimeException e) {
-            clients.close();
+            closeAll(built);
             throw e;
         }
         reporter.info("AWS credentials from " + clients.description + ", region " + region.id() + " from "
@@ -115,16 +133,31 @@ public final class AwsClients implements AutoCloseable {
         return clients;
     }
 
-    private static Region resolveRegion(AwsSettings settings, Supplier<ProfileFile> profileFile) {
+    /**
+     * The SDK's signers log each canonical request at DEBUG, session token ({@code x-amz-security-token})
+     * included, and Maven prints DEBUG under {@code -X}. Maven's logger (a fork of slf4j-simple) reads a logger's
+     * level from a system property when the logger is first made, so this must run before the first client is
+     * built. A level the user set is kept.
+     */
+    static void quietSigners() {
+        for (String signerPackage : SIGNER_LOGGERS) {
+            String key = "org.slf4j.simpleLogger.log." + signerPackage;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "info");
+            }
+        }
+    }
+
+    /**
+     * The SDK's default region chain, with {@code systemSettings} in place of its first link ({@code aws.region},
+     * {@code AWS_REGION}), then the profile's region, then the instance metadata service.
+     */
+    static Region resolveRegion(AwsSettings settings, Supplier<ProfileFile> profileFile,
+            AwsRegionProvider systemSettings) {
         try {
-            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
-            if (settings.profile() != null) {
-                chain.profileName(settings.profile());
-            }
-            if (profileFile != null) {
-                chain.profileFile(profileFile);
-            }
-            return chain.build().getRegion();
+            return new AwsRegionProviderChain(systemSettings,
+                    new AwsProfileRegionProvider(profileFile, settings.profile()),
+                    new InstanceProfileRegionProvider()).getRegion();
         } catch (SdkException e) {
             throw new InvalidInputException("No AWS region: set <region> in the plugin configuration or -Decr.region, "
                     + "the AWS_REGION environment variable, or region in the AWS profile", e);
@@ -244,12 +277,22 @@ public final class AwsClients implements AutoCloseable {
         return sts;
     }
 
-    /** The account of the caller, from STS GetCallerIdentity, asked once. */
-    public synchronized String accountId() {
-        if (accountId == null) {
-            accountId = sts().getCallerIdentity().account();
+    /**
+     * The account of the caller, from STS GetCallerIdentity, asked once. The call holds only its own lock, so the
+     * other clients stay available to other threads meanwhile.
+     */
+    public String accountId() {
+        String known = accountId;
+        if (known == null) {
+            synchronized (accountIdLock) {
+                known = accountId;
+                if (known == null) {
+                    known = sts().getCallerIdentity().account();
+                    accountId = known;
+                }
+            }
         }
-        return accountId;
+        return known;
     }
 
     private Region globalRegion() {
@@ -295,25 +338,34 @@ public final class AwsClients implements AutoCloseable {
         return http;
     }
 
-    private synchronized <C> C remember(C closeable) {
+    private <C> C remember(C closeable) {
         if (closeable instanceof AutoCloseable c) { // SDK clients and credential providers
-            built.add(c);
+            synchronized (built) {
+                built.add(c);
+            }
         }
         return closeable;
     }
 
     @Override
     public synchronized void close() {
-        for (int i = built.size() - 1; i >= 0; i--) {
-            try {
-                built.get(i).close();
-            } catch (Exception e) {
-                // closing is best effort
-            }
-        }
-        built.clear();
+        closeAll(built);
         ecr = null;
         iam = null;
         sts = null;
+    }
+
+    /** Closes in reverse order of building, best effort. */
+    private static void closeAll(List<AutoCloseable> closeables) {
+        synchronized (closeables) {
+            for (int i = closeables.size() - 1; i >= 0; i--) {
+                try {
+                    closeables.get(i).close();
+                } catch (Exception e) {
+                    // closing is best effort
+                }
+            }
+            closeables.clear();
+        }
     }
 }

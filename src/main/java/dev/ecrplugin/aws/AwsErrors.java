@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
 
 /**
  * Turns AWS SDK exceptions into the plugin's own, with messages that say what happened and what to do. The one
@@ -25,6 +26,9 @@ public final class AwsErrors {
             "InvalidAccessKeyId", "IncompleteSignature", "MissingAuthenticationToken");
     private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
     private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
+    /** The SDK's words for a profile that is absent, or present without credentials. */
+    private static final Pattern PROFILE_WITHOUT_CREDENTIALS =
+            Pattern.compile("^Profile file contained no credentials for profile '([^']*)'");
 
     private AwsErrors() {}
 
@@ -81,8 +85,32 @@ public final class AwsErrors {
                     + "the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment variables, or a default profile "
                     + "in ~/.aws/credentials", e);
         }
+        Matcher profile = e instanceof SdkClientException && e.getMessage() != null
+                ? PROFILE_WITHOUT_CREDENTIALS.matcher(e.getMessage()) : null;
+        if (profile != null && profile.find()) {
+            // no cause: Maven would append its message (a dump of the profile file's layout) to the error line
+            String name = profile.group(1);
+            return new InvalidInputException(prefix + "the AWS profile '" + name + "' has no credentials in "
+                    + sharedFiles() + ". Fix <profile>/-Decr.profile, or add the profile: aws configure --profile "
+                    + name);
+        }
         return new OperationFailedException(prefix + "could not complete the AWS call: " + e.getMessage()
                 + " (check the network, or <endpoint>/-Decr.endpoint)", e);
+    }
+
+    /**
+     * A profile the SDK cannot use as written (a source_profile without credentials, a circular chain, ...): it
+     * says so with an IllegalStateException, not an SdkException.
+     */
+    public static InvalidInputException badProfile(String profile, IllegalStateException e) {
+        return new InvalidInputException("The AWS profile '" + profile + "' (<profile>/-Decr.profile) cannot be used: "
+                + e.getMessage() + " Fix it in " + sharedFiles() + ", or choose another profile", e);
+    }
+
+    /** The shared AWS files the SDK reads, where they are here. */
+    private static String sharedFiles() {
+        return ProfileFileLocation.configurationFilePath() + " or " + ProfileFileLocation.credentialsFilePath()
+                + " (the shared AWS files; AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE move them)";
     }
 
     private static String fromRawXml(AwsServiceException e, Pattern pattern) {

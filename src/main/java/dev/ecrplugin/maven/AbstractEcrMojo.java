@@ -72,16 +72,12 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
     protected SettingsDecrypter settingsDecrypter;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    private AwsSettings awsSettings;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping " + goal() + ": ecr.skip is true");
-            return;
-        }
-        String skipReason = skipReason();
-        if (skipReason != null) {
-            getLog().info("Skipping " + goal() + ": " + skipReason);
             return;
         }
         if (needsNetwork() && session != null && session.isOffline()) {
@@ -91,16 +87,14 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
         }
         try {
             run();
-        } catch (InvalidInputException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (EcrPluginException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (SdkException e) {
-            EcrPluginException translated = AwsErrors.translate(goal(), e);
-            if (translated instanceof InvalidInputException) {
-                throw new MojoFailureException(translated.getMessage(), e);
+        } catch (EcrPluginException | SdkException e) {
+            // the one mapping: the user's mistake fails the build, the rest is an error of the execution
+            EcrPluginException failure = e instanceof SdkException sdk ? AwsErrors.translate(goal(), sdk)
+                    : (EcrPluginException) e;
+            if (failure instanceof InvalidInputException) {
+                throw new MojoFailureException(failure.getMessage(), failure);
             }
-            throw new MojoExecutionException(translated.getMessage(), e);
+            throw new MojoExecutionException(failure.getMessage(), failure);
         } finally {
             closeUnshared();
         }
@@ -112,11 +106,6 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
     /** True for goals that call AWS (or any other network service): they fail at once under {@code mvn -o}. */
     protected boolean needsNetwork() {
         return true;
-    }
-
-    /** A reason to skip this goal besides {@code ecr.skip}, or null. */
-    protected String skipReason() {
-        return null;
     }
 
     protected Reporter reporter() {
@@ -132,6 +121,13 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
      * assume and the settings.xml proxy, as the core's plain records.
      */
     protected AwsSettings awsSettings() {
+        if (awsSettings == null) { // once per goal: reading them may warn
+            awsSettings = readAwsSettings();
+        }
+        return awsSettings;
+    }
+
+    private AwsSettings readAwsSettings() {
         AwsSettings settings = AwsSettings.of(region, profile, endpoint)
                 .withRole(RoleToAssume.of(roleArn, roleSessionName, externalId));
         org.apache.maven.settings.Settings mavenSettings = session == null ? null : session.getSettings();
@@ -139,7 +135,7 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
             settings = settings.withCredentials(
                     SettingsCredentials.server(mavenSettings, settingsDecrypter, serverId.trim()));
         }
-        return settings.withProxy(SettingsCredentials.activeProxy(mavenSettings, settingsDecrypter));
+        return settings.withProxy(SettingsCredentials.activeProxy(mavenSettings, settingsDecrypter, reporter()));
     }
 
     /** The AWS clients for this goal's settings, shared by the whole Maven session. */

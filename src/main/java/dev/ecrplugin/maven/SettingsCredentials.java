@@ -3,7 +3,9 @@ package dev.ecrplugin.maven;
 import dev.ecrplugin.aws.HttpProxy;
 import dev.ecrplugin.aws.StaticCredentials;
 import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.Reporter;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
@@ -55,9 +57,26 @@ final class SettingsCredentials {
                 sessionToken);
     }
 
-    /** The first active {@code <proxy>} of settings.xml, decrypted; null when there is none. */
-    static HttpProxy activeProxy(Settings settings, SettingsDecrypter decrypter) {
-        Proxy proxy = settings == null ? null : settings.getActiveProxy();
+    /**
+     * The first active HTTP {@code <proxy>} of settings.xml ({@code <protocol>} http or https, Maven's default),
+     * decrypted; null when there is none. An active proxy of another protocol (socks5, ...) is skipped with a
+     * warning: the AWS calls go through HTTP proxies only.
+     */
+    static HttpProxy activeProxy(Settings settings, SettingsDecrypter decrypter, Reporter reporter) {
+        Proxy proxy = null;
+        for (Proxy candidate : settings == null ? List.<Proxy>of() : settings.getProxies()) {
+            if (!candidate.isActive()) {
+                continue;
+            }
+            String protocol = isBlank(candidate.getProtocol()) ? "http"
+                    : candidate.getProtocol().trim().toLowerCase(Locale.ROOT);
+            if (protocol.equals("http") || protocol.equals("https")) {
+                proxy = candidate;
+                break;
+            }
+            reporter.warn("settings.xml proxy '" + candidate.getId() + "' is not used for the AWS calls: its "
+                    + "<protocol> is " + protocol + ", and they go through http(s) proxies only");
+        }
         if (proxy == null) {
             return null;
         }

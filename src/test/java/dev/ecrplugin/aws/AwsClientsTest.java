@@ -2,25 +2,40 @@ package dev.ecrplugin.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.ecrplugin.core.EcrPluginException;
 import dev.ecrplugin.core.InvalidInputException;
-import dev.ecrplugin.core.Reporter;
 import dev.ecrplugin.testing.LocalStack;
+import dev.ecrplugin.testing.RecordingReporter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -34,19 +49,8 @@ class AwsClientsTest {
     @TempDir
     Path dir;
 
-    private final List<String> infos = new ArrayList<>();
-    private final Reporter reporter = new Reporter() {
-        @Override
-        public void info(String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public void warn(String message) {}
-
-        @Override
-        public void debug(String message) {}
-    };
+    private final RecordingReporter reporter = new RecordingReporter();
+    private final List<String> infos = reporter.infos;
 
     @AfterEach
     void enforcementOff() {
@@ -143,6 +147,110 @@ class AwsClientsTest {
     }
 
     @Test
+    void theProfilesRegionIsUsedWhenNeitherParameterNorEnvironmentGivesOne() throws IOException {
+        Supplier<ProfileFile> files = files("[profile eu]\nregion = eu-west-3\n[default]\nregion = ap-south-1\n", "");
+        AwsRegionProvider noEnvironment = () -> {
+            throw SdkClientException.create("no aws.region, no AWS_REGION");
+        };
+
+        assertEquals("eu-west-3", AwsClients.resolveRegion(new AwsSettings(null, "eu", null), files, noEnvironment)
+                .id());
+        assertEquals("us-east-1", AwsClients.resolveRegion(new AwsSettings(null, "eu", null), files,
+                () -> Region.US_EAST_1).id(), "aws.region/AWS_REGION come before the profile, as in the SDK");
+    }
+
+    @Test
+    void aProfileWithoutCredentialsIsTheUsersMistakeNamingTheProfile() throws IOException {
+        Supplier<ProfileFile> files = files("[profile deployer]\nrole_arn = arn:aws:iam::123456789012:role/r\n"
+                + "source_profile = base\n[profile base]\nregion = eu-west-3\n",
+                "[usr1]\naws_access_key_id = AKIAUSR1\naws_secret_access_key = usr1-secret\n");
+
+        SdkException missing = assertThrows(SdkException.class,
+                () -> AwsClients.create(settings().withProfile("nope"), reporter, files));
+        EcrPluginException e = AwsErrors.translate("ecr:create-repository", missing);
+        assertInstanceOf(InvalidInputException.class, e);
+        assertEquals("ecr:create-repository: the AWS profile 'nope' has no credentials in "
+                + ProfileFileLocation.configurationFilePath() + " or " + ProfileFileLocation.credentialsFilePath()
+                + " (the shared AWS files; AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE move them). Fix "
+                + "<profile>/-Decr.profile, or add the profile: aws configure --profile nope", e.getMessage());
+        assertFalse(e.getMessage().contains("usr1-secret"));
+
+        InvalidInputException noSource = assertThrows(InvalidInputException.class,
+                () -> AwsClients.create(settings().withProfile("deployer"), reporter, files));
+        assertTrue(noSource.getMessage().startsWith("The AWS profile 'deployer' (<profile>/-Decr.profile) cannot be "
+                + "used: The source profile of 'deployer' was configured to be 'base', but that source profile has "
+                + "no credentials configured. Fix it in "), noSource.getMessage());
+        assertTrue(infos.isEmpty());
+    }
+
+    @Test
+    void theSignersDebugLinesAreOffUnlessTheUserSetTheirLevel() {
+        String current = "org.slf4j.simpleLogger.log.software.amazon.awssdk.http.auth.aws.internal.signer";
+        String legacy = "org.slf4j.simpleLogger.log.software.amazon.awssdk.auth.signer";
+        String before = System.getProperty(legacy);
+        try {
+            System.clearProperty(current);
+            System.setProperty(legacy, "debug");
+            AwsClients.create(settings().withCredentials(new StaticCredentials("test", "AKIA", "s", "t")), reporter)
+                    .close();
+            assertEquals("info", System.getProperty(current), "their canonical request shows the session token");
+            assertEquals("debug", System.getProperty(legacy), "a level the user set is kept");
+        } finally {
+            restore(legacy, before);
+        }
+    }
+
+    @Test
+    void askingTheAccountIdBlocksNoOtherClient() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        HttpServer sts = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        sts.createContext("/", exchange -> {
+            asked.countDown();
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = ("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                    + "<GetCallerIdentityResult><Arn>arn:aws:iam::210987654321:user/u</Arn><UserId>AIDA</UserId>"
+                    + "<Account>210987654321</Account></GetCallerIdentityResult></GetCallerIdentityResponse>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        sts.start();
+        AwsSettings settings = AwsSettings.of(LocalStack.REGION, null,
+                "http://127.0.0.1:" + sts.getAddress().getPort()).withCredentials(
+                        new StaticCredentials("test", "AKIA", "s", null));
+        try (AwsClients aws = AwsClients.create(settings, reporter)) {
+            CompletableFuture<String> account = CompletableFuture.supplyAsync(aws::accountId);
+            asked.await(); // STS has the call and holds it
+            Thread other = new Thread(aws::ecr);
+            other.start();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            while (other.isAlive()) {
+                ThreadInfo info = threads.getThreadInfo(other.getId());
+                boolean blockedOnClients = info != null && info.getThreadState() == Thread.State.BLOCKED
+                        && info.getLockInfo() != null
+                        && info.getLockInfo().getIdentityHashCode() == System.identityHashCode(aws);
+                if (blockedOnClients) {
+                    answer.countDown();
+                    fail("ecr() waited for the STS call of accountId()");
+                }
+                Thread.sleep(5); // polls the other thread's state; no time limit
+            }
+            answer.countDown();
+            assertEquals("210987654321", account.get());
+        } finally {
+            answer.countDown();
+            sts.stop(0);
+        }
+    }
+
+    @Test
     void theRegionComesFromTheSdkChainWhenNotGiven() throws IOException {
         // the stack's environment exports AWS_REGION=us-east-1, which the SDK puts before the profile's region
         Supplier<ProfileFile> files = files("[profile eu]\nregion = eu-west-3\n",
@@ -197,6 +305,14 @@ class AwsClientsTest {
         assertTrue("localhost".matches(patterns.get(1)));
         assertTrue("10.0.3.4".matches(patterns.get(2)));
         assertFalse(proxy.toString().contains("secret"));
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
     }
 
     // --- helpers: an IAM user with keys and one allowed action, a role whose trust policy names a user ---

@@ -13,6 +13,7 @@ import dev.ecrplugin.aws.StaticCredentials;
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.Reporter;
 import dev.ecrplugin.testing.LocalStack;
+import dev.ecrplugin.testing.RecordingReporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,6 +43,7 @@ class SettingsCredentialsTest {
     Path dir;
 
     private final DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+    private final RecordingReporter reporter = new RecordingReporter();
 
     @Test
     void anEncryptedServerPasswordIsDecryptedAndMotoAcceptsTheKeys() throws Exception {
@@ -104,13 +106,41 @@ class SettingsCredentialsTest {
         Settings settings = new Settings();
         settings.addProxy(proxy);
 
-        HttpProxy http = SettingsCredentials.activeProxy(settings, decrypter(MASTER));
+        HttpProxy http = SettingsCredentials.activeProxy(settings, decrypter(MASTER), reporter);
 
         assertEquals(new HttpProxy("proxy.corp", 3128, "*.corp|localhost", "me", "proxy-secret"), http);
-        assertNull(SettingsCredentials.activeProxy(new Settings(), decrypter(MASTER)));
+        assertNull(SettingsCredentials.activeProxy(new Settings(), decrypter(MASTER), reporter));
+        assertTrue(reporter.all().isEmpty());
+    }
+
+    @Test
+    void aSocksProxyIsSkippedWithAWarningForTheFirstActiveHttpOne() throws Exception {
+        Settings settings = new Settings();
+        settings.addProxy(proxy("socks", "socks5", true));
+        settings.addProxy(proxy("off", "http", false));
+        settings.addProxy(proxy("corp", "HTTPS", true));
+
+        HttpProxy http = SettingsCredentials.activeProxy(settings, decrypter(MASTER), reporter);
+
+        assertEquals("corp.host", http.host());
+        assertEquals(java.util.List.of("settings.xml proxy 'socks' is not used for the AWS calls: its <protocol> is "
+                + "socks5, and they go through http(s) proxies only"), reporter.warnings);
+        Settings socksOnly = new Settings();
+        socksOnly.addProxy(proxy("socks", "socks4", true));
+        assertNull(SettingsCredentials.activeProxy(socksOnly, decrypter(MASTER), reporter));
     }
 
     // --- helpers ---
+
+    private static Proxy proxy(String id, String protocol, boolean active) {
+        Proxy proxy = new Proxy();
+        proxy.setId(id);
+        proxy.setProtocol(protocol);
+        proxy.setActive(active);
+        proxy.setHost(id + ".host");
+        proxy.setPort(1080);
+        return proxy;
+    }
 
     private String encrypt(String value) throws Exception {
         return cipher.encryptAndDecorate(value, MASTER);

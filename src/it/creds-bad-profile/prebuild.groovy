@@ -1,0 +1,4 @@
+import dev.ecrplugin.testing.EcrFixtures
+
+EcrFixtures.deleteRepositories('it-creds-bad-profile')
+true
