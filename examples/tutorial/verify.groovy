@@ -1,10 +1,16 @@
-// (IT only) what the tutorial's workflow must leave behind, read back through the real APIs
+// (IT only) what the tutorial's workflow must leave behind, read back through the real APIs.
+// moto's IAM enforcement is off here (it is server-wide, and the IT's own admin calls need it off): login, push and
+// pull run with usr1's profile, but nothing here checks that usr1's rights are as narrow as the tutorial's (only
+// ecr:GetAuthorizationToken, plus repo1's repository policy, which moto stores but does not evaluate). The
+// docker-least-privilege IT covers that: it logs in, pushes and pulls with enforcement on as a login-only user.
 import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.EcrFixtures
 import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 import java.nio.file.Files
 
-def lines = new File(basedir, 'build.log').readLines().findAll { it.startsWith('[INFO] ') || it.startsWith('[WARNING] ') || it.startsWith('[ERROR] ') }
+def lines = ItLog.of(basedir).lines().findAll { it.startsWith('[INFO] ') || it.startsWith('[WARNING] ') || it.startsWith('[ERROR] ') }
 def registry = LocalStack.registry()
 def digest = DockerImages.registryDigest('repo1', '1.0')
 def credentials = new File(basedir, 'target/aws-credentials').canonicalPath
@@ -48,12 +54,6 @@ assert IamFixtures.accessKeyIds('usr1').size() == 1
 for (tag in ['1.0', 'latest']) {
     assert DockerImages.ecrDigest('repo1', tag).orElse(null) == digest
 }
-def ecr = LocalStack.ecr()
-try {
-    def policy = ecr.getRepositoryPolicy { it.repositoryName('repo1') }.policyText()
-    assert policy.contains("arn:aws:iam::${acct}:user/usr1")
-} finally {
-    ecr.close()
-}
+assert EcrFixtures.repositoryPolicy('repo1').contains("arn:aws:iam::${acct}:user/usr1")
 assert Files.getPosixFilePermissions(new File(credentials).toPath())*.toString().sort() == ['OWNER_READ', 'OWNER_WRITE']
 true

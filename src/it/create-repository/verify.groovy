@@ -1,16 +1,12 @@
-import dev.ecrplugin.testing.LocalStack
+import dev.ecrplugin.testing.EcrFixtures
+import dev.ecrplugin.testing.ItLog
 
-def log = new File(basedir, 'build.log').text
+def log = ItLog.of(basedir)
 def arn = 'arn:aws:ecr:us-east-1:123456789012:repository/it-create-repository'
 assert log.contains("[INFO] Created repository it-create-repository [${arn}]")
 assert log.contains("[INFO] Repository it-create-repository already exists, unchanged [${arn}]")
 
-def ecr = LocalStack.ecr()
-try {
-    def repo = ecr.describeRepositories { it.repositoryNames('it-create-repository') }.repositories()[0]
-    assert repo.repositoryArn() == arn
-    assert repo.imageScanningConfiguration().scanOnPush()
-} finally {
-    ecr.close()
-}
+def repo = EcrFixtures.repository('it-create-repository')
+assert repo.repositoryArn() == arn
+assert repo.imageScanningConfiguration().scanOnPush()
 true

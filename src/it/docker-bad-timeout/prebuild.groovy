@@ -1,2 +1,5 @@
+import dev.ecrplugin.testing.LocalStack
+
+LocalStack.beforeIt()
 new File(basedir, 'hanging-docker.sh').setExecutable(true)
 true

@@ -1,14 +1,15 @@
 import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 
-def log = new File(basedir, 'build.log').text
+def log = ItLog.of(basedir)
 def registry = LocalStack.registry()
-def digest = new File(basedir, 'target/ecr/it-deploy.digest').text.trim()
-assert log.contains('[INFO] --- ecr:0.1.0-SNAPSHOT:login (ecr-login) @ docker-deploy ---')
-assert log.contains('[INFO] --- ecr:0.1.0-SNAPSHOT:push (ecr-push) @ docker-deploy ---')
+def digest = log.digestFile('it-deploy')
+assert log.contains(ItLog.executionLine('login', 'ecr-login', 'docker-deploy'))
+assert log.contains(ItLog.executionLine('push', 'ecr-push', 'docker-deploy'))
 assert log.contains('[INFO] Skipping artifact deployment')
 // one login for the build, reused by the pushes and the pull
-assert log.readLines().count { it.contains('Logged in to') } == 1
+assert log.lines().count { it.contains('Logged in to') } == 1
 assert log.contains("[INFO] Pushed ${registry}/it-deploy:1.0 (${digest})")
 assert log.contains("[INFO] Pushed ${registry}/it-deploy:by-uri (${digest})")
 assert log.contains("[INFO] Pulled ${registry}/it-deploy@${digest} as it-deploy-copy:pulled")

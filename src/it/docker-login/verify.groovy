@@ -1,10 +1,11 @@
 import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 
-def log = new File(basedir, 'build.log').text
+def log = ItLog.of(basedir)
 def registry = LocalStack.registry()
 // two goals in one session: one login
-assert log.readLines().findAll { it.contains('Logged in to') } == ["[INFO] Logged in to ${registry} (ECR registry 123456789012)".toString()]
+assert log.lines().findAll { it.contains('Logged in to') } == ["[INFO] Logged in to ${registry} (ECR registry 123456789012)".toString()]
 assert !log.contains('[ERROR]')
 // the stack keeps docker's logins in its own DOCKER_CONFIG, never in the user's ~/.docker/config.json
 def dockerConfig = System.getenv('DOCKER_CONFIG')

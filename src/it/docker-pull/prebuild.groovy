@@ -1,11 +1,12 @@
 import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.EcrFixtures
 import dev.ecrplugin.testing.LocalStack
 
+LocalStack.beforeIt()
 // an image in the registry, pushed with the docker CLI, then gone from the local docker
 def registry = LocalStack.registry()
 def remote = "${registry}/it-pull:1.0".toString()
-DockerImages.deleteRepository('it-pull')
-LocalStack.ecr().withCloseable { it.createRepository { r -> r.repositoryName('it-pull') } }
+EcrFixtures.createRepository('it-pull')
 DockerImages.removeImages('it-pull-src:1.0', remote, 'it-pull-local:by-digest', 'it-pull-local:by-tag')
 DockerImages.importImage(basedir, 'it-pull-src:1.0')
 DockerImages.run(DockerImages.PASSWORD, 'login', '--username', 'AWS', '--password-stdin', registry)

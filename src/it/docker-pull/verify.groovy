@@ -1,7 +1,8 @@
 import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 
-def log = new File(basedir, 'build.log').text
+def log = ItLog.of(basedir)
 def registry = LocalStack.registry()
 def digest = new File(basedir, 'digest.txt').text.trim()
 assert log.contains("[INFO] Pulled ${registry}/it-pull@${digest} as it-pull-local:by-digest")

@@ -1,11 +1,10 @@
 import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 
-def log = new File(basedir, 'build.log').text
+def log = ItLog.of(basedir)
 def registry = LocalStack.registry()
-def digestFile = new File(basedir, 'target/ecr/it/push.digest')
-assert digestFile.isFile()
-def digest = digestFile.text.trim()
+def digest = log.digestFile('it/push')
 assert digest ==~ /sha256:[0-9a-f]{64}/
 
 // first run: created the repository, pushed both tags

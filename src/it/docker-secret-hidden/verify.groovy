@@ -1,7 +1,8 @@
 import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 
-def log = new File(basedir, 'build.log').text
+def log = ItLog.of(basedir)
 def token = ('AWS:' + DockerImages.PASSWORD).bytes.encodeBase64().toString()
 // the debug log is on, and shows the docker command line without the password
 assert log.contains('[INFO] AWS credentials from environment variables (default credentials chain), region us-east-1 from <region>/-Decr.region')

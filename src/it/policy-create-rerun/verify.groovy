@@ -1,19 +1,15 @@
+import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 
-def log = new File(basedir, 'build.log').text
-def arn = 'arn:aws:iam::123456789012:policy/it-policy-authOnly'
-def infos = log.readLines().findAll { it.contains('IAM policy it-policy-authOnly') }
-assert infos == ["[INFO] Created IAM policy it-policy-authOnly [${arn}]",
-                 "[INFO] IAM policy it-policy-authOnly already exists, unchanged [${arn}]"]
+def arn = LocalStack.policyArn('it-policy-authOnly')
+assert arn == 'arn:aws:iam::123456789012:policy/it-policy-authOnly'
+assert ItLog.of(basedir).lines().findAll { it.contains('IAM policy it-policy-authOnly') } == [
+        "[INFO] Created IAM policy it-policy-authOnly [${arn}]",
+        "[INFO] IAM policy it-policy-authOnly already exists, unchanged [${arn}]"]*.toString()
 
-def iam = LocalStack.iam()
-try {
-    def policy = iam.getPolicy { it.policyArn(arn) }.policy()
-    assert policy.defaultVersionId() == 'v1'
-    assert iam.listPolicyVersions { it.policyArn(arn) }.versions()*.versionId() == ['v1']
-    def doc = URLDecoder.decode(iam.getPolicyVersion { it.policyArn(arn).versionId('v1') }.policyVersion().document(), 'UTF-8')
-    assert doc.contains('"ecr:GetAuthorizationToken"') : doc
-} finally {
-    iam.close()
-}
+assert IamFixtures.defaultVersion('it-policy-authOnly') == 'v1'
+assert IamFixtures.policyVersions('it-policy-authOnly') == [v1: true]
+def doc = IamFixtures.policyDocument('it-policy-authOnly', 'v1')
+assert doc.contains('"ecr:GetAuthorizationToken"') : doc
 true

@@ -1,17 +1,14 @@
+import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 
-def log = new File(basedir, 'build.log').text
-def arn = 'arn:aws:iam::123456789012:policy/it-policy-dry'
-def infos = log.readLines().findAll { it.contains('IAM policy it-policy-dry') }
-assert infos == ["[INFO] [dry run] Would create IAM policy it-policy-dry [${arn}]",
-                 "[INFO] Created IAM policy it-policy-dry [${arn}]",
-                 "[INFO] [dry run] Would update IAM policy it-policy-dry (new default version) [${arn}]"]
+def arn = LocalStack.policyArn('it-policy-dry')
+assert arn == 'arn:aws:iam::123456789012:policy/it-policy-dry'
+assert ItLog.of(basedir).lines().findAll { it.contains('IAM policy it-policy-dry') } == [
+        "[INFO] [dry run] Would create IAM policy it-policy-dry [${arn}]",
+        "[INFO] Created IAM policy it-policy-dry [${arn}]",
+        "[INFO] [dry run] Would update IAM policy it-policy-dry (new default version) [${arn}]"]*.toString()
 
-def iam = LocalStack.iam()
-try {
-    assert iam.getPolicy { it.policyArn(arn) }.policy().defaultVersionId() == 'v1'
-    assert iam.listPolicyVersions { it.policyArn(arn) }.versions()*.versionId() == ['v1']
-} finally {
-    iam.close()
-}
+assert IamFixtures.defaultVersion('it-policy-dry') == 'v1'
+assert IamFixtures.policyVersions('it-policy-dry') == [v1: true]
 true

@@ -1,19 +1,15 @@
+import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 
-def log = new File(basedir, 'build.log').text
-def arn = 'arn:aws:iam::123456789012:policy/it-policy-inline'
-def infos = log.readLines().findAll { it.contains('IAM policy it-policy-inline') }
-assert infos == ["[INFO] Created IAM policy it-policy-inline [${arn}]",
-                 "[INFO] IAM policy it-policy-inline already exists, unchanged [${arn}]"]
+def arn = LocalStack.policyArn('it-policy-inline')
+assert arn == 'arn:aws:iam::123456789012:policy/it-policy-inline'
+assert ItLog.of(basedir).lines().findAll { it.contains('IAM policy it-policy-inline') } == [
+        "[INFO] Created IAM policy it-policy-inline [${arn}]",
+        "[INFO] IAM policy it-policy-inline already exists, unchanged [${arn}]"]*.toString()
 
-def iam = LocalStack.iam()
-try {
-    def policy = iam.getPolicy { it.policyArn(arn) }.policy()
-    assert policy.description() == "pull from this account's repositories"
-    assert iam.listPolicyVersions { it.policyArn(arn) }.versions()*.versionId() == ['v1']
-    def doc = URLDecoder.decode(iam.getPolicyVersion { it.policyArn(arn).versionId('v1') }.policyVersion().document(), 'UTF-8')
-    assert doc.contains('"Resource":"arn:aws:ecr:us-east-1:123456789012:repository/*"') : doc
-} finally {
-    iam.close()
-}
+assert IamFixtures.policy('it-policy-inline').description() == "pull from this account's repositories"
+assert IamFixtures.policyVersions('it-policy-inline') == [v1: true]
+def doc = IamFixtures.policyDocument('it-policy-inline', 'v1')
+assert doc.contains('"Resource":"arn:aws:ecr:us-east-1:123456789012:repository/*"') : doc
 true

@@ -1,5 +1,6 @@
 import dev.ecrplugin.testing.LocalStack
 
+LocalStack.beforeIt()
 // five versions v1..v5 of it-policy-limit, then v1 made the default again: the oldest version is the default
 def doc = { n -> """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ecr:ListImages","Resource":"arn:aws:ecr:*:*:repository/r${n}"}]}""" }
 LocalStack.deletePolicy('it-policy-limit')

@@ -1,16 +1,13 @@
+import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 
-def log = new File(basedir, 'build.log').text
-def arn = 'arn:aws:iam::123456789012:policy/it-policy-limit'
-def infos = log.readLines().findAll { it.contains('IAM policy it-policy-limit') }
-assert infos == ["[INFO] Updated IAM policy it-policy-limit (new default version v6, deleted the oldest version v2) [${arn}]",
-                 "[INFO] IAM policy it-policy-limit already exists, unchanged [${arn}]"]
+def arn = LocalStack.policyArn('it-policy-limit')
+assert arn == 'arn:aws:iam::123456789012:policy/it-policy-limit'
+assert ItLog.of(basedir).lines().findAll { it.contains('IAM policy it-policy-limit') } == [
+        "[INFO] Updated IAM policy it-policy-limit (new default version v6, deleted the oldest version v2) [${arn}]",
+        "[INFO] IAM policy it-policy-limit already exists, unchanged [${arn}]"]*.toString()
 
-def iam = LocalStack.iam()
-try {
-    assert iam.getPolicy { it.policyArn(arn) }.policy().defaultVersionId() == 'v6'
-    assert iam.listPolicyVersions { it.policyArn(arn) }.versions()*.versionId().sort() == ['v1', 'v3', 'v4', 'v5', 'v6']
-} finally {
-    iam.close()
-}
+assert IamFixtures.defaultVersion('it-policy-limit') == 'v6'
+assert IamFixtures.policyVersions('it-policy-limit') == [v1: false, v3: false, v4: false, v5: false, v6: true]
 true

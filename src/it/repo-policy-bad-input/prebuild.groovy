@@ -1,11 +1,7 @@
+import dev.ecrplugin.testing.EcrFixtures
 import dev.ecrplugin.testing.LocalStack
 
-LocalStack.deleteRepository('it-repo-policy-missing')
-LocalStack.deleteRepository('it-repo-policy-bad')
-def ecr = LocalStack.ecr()
-try {
-    ecr.createRepository { it.repositoryName('it-repo-policy-bad') }
-} finally {
-    ecr.close()
-}
+LocalStack.beforeIt()
+EcrFixtures.deleteRepositories('it-repo-policy-missing')
+EcrFixtures.createRepository('it-repo-policy-bad')
 true

@@ -1,5 +1,7 @@
+import dev.ecrplugin.testing.EcrFixtures
 import dev.ecrplugin.testing.LocalStack
 
+LocalStack.beforeIt()
 // start without the repository (a stack reused from an earlier run may hold it)
-LocalStack.deleteRepository('it-repo-policy')
+EcrFixtures.deleteRepositories('it-repo-policy')
 true

@@ -1,13 +1,8 @@
-import dev.ecrplugin.testing.LocalStack
+import dev.ecrplugin.testing.EcrFixtures
+import dev.ecrplugin.testing.ItLog
 
-def log = new File(basedir, 'build.log').text
-def errors = log.readLines().findAll { it.startsWith('[ERROR] Failed to execute goal') }
-assert errors == ['[ERROR] Failed to execute goal dev.ecrplugin:ecr-maven-plugin:0.1.0-SNAPSHOT:create-repository (default-cli) on project repository-bad-mutability: '
-        + "<imageTagMutability> 'SOMETIMES' must be MUTABLE or IMMUTABLE (POM <imageTagMutability> or -Decr.imageTagMutability) -> [Help 1]"]
-def ecr = LocalStack.ecr()
-try {
-    assert ecr.describeRepositories().repositories().every { it.repositoryName() != 'it-repository-bad-mutability' }
-} finally {
-    ecr.close()
-}
+def log = ItLog.of(basedir)
+assert log.failures() == [ItLog.errorLine('create-repository', 'repository-bad-mutability',
+        "<imageTagMutability> 'SOMETIMES' must be MUTABLE or IMMUTABLE (POM <imageTagMutability> or -Decr.imageTagMutability)")]
+assert !EcrFixtures.repositoryExists('it-repository-bad-mutability')
 true

@@ -1,18 +1,13 @@
-import dev.ecrplugin.testing.LocalStack
+import dev.ecrplugin.testing.EcrFixtures
+import dev.ecrplugin.testing.ItLog
 
-def log = new File(basedir, 'build.log').text
+def log = ItLog.of(basedir)
 def arn = 'arn:aws:ecr:us-east-1:123456789012:repository/it-repository-encryption'
-def lines = log.readLines().findAll { (it.startsWith('[INFO] ') || it.startsWith('[WARNING] ')) && it.contains('it-repository-encryption') }
+def lines = log.lines().findAll { (it.startsWith('[INFO] ') || it.startsWith('[WARNING] ')) && it.contains('it-repository-encryption') }
 assert lines == [
         '[WARNING] Repository it-repository-encryption is encrypted with AES256, not KMS: ECR cannot change encryption after creation; recreate the repository to change it',
         "[INFO] Repository it-repository-encryption already exists, unchanged [${arn}]",
 ].collect { it.toString() }
 assert log.contains('BUILD SUCCESS')
-def ecr = LocalStack.ecr()
-try {
-    def repo = ecr.describeRepositories { it.repositoryNames('it-repository-encryption') }.repositories()[0]
-    assert repo.encryptionConfiguration().encryptionTypeAsString() == 'AES256'
-} finally {
-    ecr.close()
-}
+assert EcrFixtures.repository('it-repository-encryption').encryptionConfiguration().encryptionTypeAsString() == 'AES256'
 true

@@ -1,5 +1,7 @@
 import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.LocalStack
 
+LocalStack.beforeIt()
 IamFixtures.deleteUser('it-user-create')
 IamFixtures.ensurePolicy('it-user-create-login')
 IamFixtures.ensurePolicy('it-user-create-extra')

@@ -1,12 +1,13 @@
 import dev.ecrplugin.testing.IamFixtures
 import java.nio.file.Files
 import java.nio.file.attribute.PosixFilePermissions
+import dev.ecrplugin.testing.ItLog
 
-def log = new File(basedir, 'build.log').text
+def log = ItLog.of(basedir)
 def file = new File(basedir, 'aws-credentials')
 def path = file.absolutePath
 def arn = 'arn:aws:iam::123456789012:user/it-user-create'
-def info = log.readLines().findAll { it.startsWith('[INFO] ') && it.contains('it-user-create') }
+def info = log.infos('it-user-create')
 assert info == [
         "[INFO] Created IAM user it-user-create (attached it-user-create-login, it-user-create-extra) [${arn}]",
         "[INFO] Stored a new access key for it-user-create in profile 'it-user-create' of ${path}",

@@ -1,8 +1,9 @@
 import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.ItLog
 
-def log = new File(basedir, 'build.log').text
+def log = ItLog.of(basedir)
 def path = new File(basedir, 'aws-credentials').absolutePath
-def info = log.readLines().findAll { it.startsWith('[INFO] [dry run]') }
+def info = log.lines().findAll { it.startsWith('[INFO] [dry run]') }
 assert info == [
         "[INFO] [dry run] Would update IAM user it-user-dry-run (attach it-user-dry-run-login) [arn:aws:iam::123456789012:user/it-user-dry-run]",
         "[INFO] [dry run] Would store a new access key for it-user-dry-run in profile 'it-user-dry-run' of ${path}",

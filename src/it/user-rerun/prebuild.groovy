@@ -1,5 +1,7 @@
 import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.LocalStack
 
+LocalStack.beforeIt()
 def policy = IamFixtures.ensurePolicy('it-user-rerun-login')
 IamFixtures.createUser('it-user-rerun', policy)
 def (id, secret) = IamFixtures.createAccessKey('it-user-rerun')

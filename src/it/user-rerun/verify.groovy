@@ -1,9 +1,10 @@
 import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.ItLog
 
-def log = new File(basedir, 'build.log').text
+def log = ItLog.of(basedir)
 def path = new File(basedir, 'aws-credentials').absolutePath
 def arn = 'arn:aws:iam::123456789012:user/it-user-rerun'
-def info = log.readLines().findAll { it.startsWith('[INFO] ') && it.contains('it-user-rerun') }
+def info = log.infos('it-user-rerun')
 assert info == [
         "[INFO] IAM user it-user-rerun already exists, unchanged [${arn}]",
         "[INFO] Profile 'it-user-rerun' in ${path} holds a current key of it-user-rerun, unchanged",

@@ -1,8 +1,9 @@
 import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.ItLog
 
-def log = new File(basedir, 'build.log').text
+def log = ItLog.of(basedir)
 def path = new File(basedir, 'aws-credentials').absolutePath
-def info = log.readLines().findAll { it.startsWith('[INFO] ') && it.contains('it-user-stale-key') }
+def info = log.infos('it-user-stale-key')
 assert info == [
         "[INFO] IAM user it-user-stale-key already exists, unchanged [arn:aws:iam::123456789012:user/it-user-stale-key]",
         "[INFO] Stored a new access key for it-user-stale-key in profile 'stale' of ${path}",

@@ -1,5 +1,7 @@
 import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.LocalStack
 
+LocalStack.beforeIt()
 IamFixtures.ensurePolicy('it-user-two-keys-login')
 IamFixtures.createUser('it-user-two-keys')
 IamFixtures.createAccessKey('it-user-two-keys')

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecrplugin.core.InvalidInputException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +20,9 @@ class PolicyDocumentTest {
             {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["ecr:GetAuthorizationToken"],
              "Resource": "*"}]}""";
 
+    /** The tutorial example's policy files (examples/tutorial), the one copy of the tutorial's policies. */
     static String tutorial(String name) throws IOException {
-        try (InputStream in = PolicyDocumentTest.class.getResourceAsStream("/tutorial/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return Files.readString(Path.of("examples/tutorial", name), StandardCharsets.UTF_8);
     }
 
     private static String error(PolicyKind kind, String text) {
@@ -38,6 +38,10 @@ class PolicyDocumentTest {
     void acceptsTheTutorialsIdentityPolicyAsWritten() throws IOException {
         PolicyDocument doc = PolicyDocument.parse(PolicyText.inline(PolicyKind.IDENTITY, tutorial("authPolicy.json")));
         assertTrue(doc.sameAs(AUTH_ONLY));
+        // the tutorial itself indents with tabs and spaces mixed: the same document
+        String tabbed = tutorial("authPolicy.json").replace("  ", "\t  ");
+        assertTrue(tabbed.contains("\t"));
+        assertTrue(PolicyDocument.parse(PolicyText.inline(PolicyKind.IDENTITY, tabbed)).sameAs(AUTH_ONLY));
     }
 
     @Test

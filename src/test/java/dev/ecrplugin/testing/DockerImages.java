@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
-import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
 /** For ITs (prebuild/verify scripts): the stack's docker, its registry and moto's ECR view of it. */
 public final class DockerImages {
@@ -121,27 +120,14 @@ public final class DockerImages {
         return Optional.empty();
     }
 
-    /** Deletes an ECR repository in moto with its images, if it exists. */
+    /**
+     * Deletes an ECR repository in moto with its images, if it exists.
+     *
+     * @deprecated use {@link EcrFixtures#deleteRepositories}; kept only until docker-least-privilege/prebuild.groovy
+     *     calls that
+     */
+    @Deprecated(forRemoval = true)
     public static void deleteRepository(String name) {
-        try (EcrClient ecr = LocalStack.ecr()) {
-            ecr.deleteRepository(r -> r.repositoryName(name).force(true));
-        } catch (RepositoryNotFoundException e) {
-            // not there
-        }
-    }
-
-    /** Whether moto has the ECR repository. */
-    public static boolean repositoryExists(String name) {
-        try (EcrClient ecr = LocalStack.ecr()) {
-            return !ecr.describeRepositories(r -> r.repositoryNames(name)).repositories().isEmpty();
-        } catch (RepositoryNotFoundException e) {
-            return false;
-        }
-    }
-
-    /** The [ERROR] line Maven prints when a goal of this plugin fails on a project. */
-    public static String errorLine(String goal, String project, String message) {
-        return "[ERROR] Failed to execute goal dev.ecrplugin:ecr-maven-plugin:0.1.0-SNAPSHOT:" + goal
-                + " (default-cli) on project " + project + ": " + message + " -> [Help 1]";
+        EcrFixtures.deleteRepositories(name);
     }
 }

@@ -2,11 +2,19 @@ package dev.ecrplugin.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+import software.amazon.awssdk.services.ecr.model.RepositoryPolicyNotFoundException;
 import software.amazon.awssdk.services.ecr.model.Tag;
 
-/** ECR set-up for tests and ITs (prebuild scripts), on the local stack. */
+/**
+ * ECR set-up and inspection for tests and ITs (prebuild/verify scripts), on the local stack. Each method opens and
+ * closes its own client, so that scripts stay one-liners; only "absent" is read as absent: any other failure (a
+ * stack that is down, enforcement left on) fails the caller.
+ */
 public final class EcrFixtures {
 
     private EcrFixtures() {}
@@ -37,5 +45,47 @@ public final class EcrFixtures {
             }
             ecr.createRepository(r -> r.repositoryName(name).tags(list));
         }
+    }
+
+    /** The repository as DescribeRepositories gives it, or null when moto has no repository of that name. */
+    public static Repository repository(String name) {
+        try (EcrClient ecr = LocalStack.ecr()) {
+            return ecr.describeRepositories(r -> r.repositoryNames(name)).repositories().stream()
+                    .filter(repo -> repo.repositoryName().equals(name)).findFirst().orElse(null);
+        } catch (RepositoryNotFoundException e) {
+            return null;
+        }
+    }
+
+    public static boolean repositoryExists(String name) {
+        return repository(name) != null;
+    }
+
+    /** The repository's tags (ListTagsForResource), sorted by key. */
+    public static Map<String, String> tags(String name) {
+        try (EcrClient ecr = LocalStack.ecr()) {
+            Map<String, String> tags = new TreeMap<>();
+            ecr.listTagsForResource(r -> r.resourceArn(repositoryArn(name))).tags()
+                    .forEach(t -> tags.put(t.key(), t.value()));
+            return tags;
+        }
+    }
+
+    /** The repository policy's text, or null when the (existing) repository has none. */
+    public static String repositoryPolicy(String name) {
+        try (EcrClient ecr = LocalStack.ecr()) {
+            return ecr.getRepositoryPolicy(r -> r.repositoryName(name)).policyText();
+        } catch (RepositoryPolicyNotFoundException e) {
+            return null;
+        }
+    }
+
+    /** Whether the existing repository has a policy (a missing repository fails: it is not "no policy"). */
+    public static boolean hasRepositoryPolicy(String name) {
+        return repositoryPolicy(name) != null;
+    }
+
+    public static String repositoryArn(String name) {
+        return "arn:aws:ecr:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT + ":repository/" + name;
     }
 }

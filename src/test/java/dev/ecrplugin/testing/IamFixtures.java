@@ -1,16 +1,20 @@
 package dev.ecrplugin.testing;
 
-import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -20,10 +24,33 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class IamFixtures {
 
     /** A policy document that allows only what the tutorial's policy allows. */
-    public static final String LOGIN_ONLY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Action\":\"ecr:GetAuthorizationToken\",\"Resource\":\"*\"}]}";
+    public static final String LOGIN_ONLY = allowing("ecr:GetAuthorizationToken");
 
     private IamFixtures() {}
+
+    /** A user made by {@link #userWithKey}: its ARN and its one access key. */
+    public record UserWithKey(String name, String arn, String accessKeyId, String secretAccessKey) {}
+
+    /** A policy document that allows these actions on every resource. */
+    public static String allowing(String... actions) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
+                + Stream.of(actions).map(a -> "\"" + a + "\"").collect(Collectors.joining(","))
+                + "],\"Resource\":\"*\"}]}";
+    }
+
+    /**
+     * A fresh user (deleted first when it exists) with {@code document} as its one inline policy and one access
+     * key: who a test signs as while moto's IAM enforcement is on.
+     */
+    public static UserWithKey userWithKey(String name, String document) {
+        deleteUser(name);
+        try (IamClient iam = LocalStack.iam()) {
+            String arn = iam.createUser(r -> r.userName(name)).user().arn();
+            iam.putUserPolicy(r -> r.userName(name).policyName("policy").policyDocument(document));
+            AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
+            return new UserWithKey(name, arn, key.accessKeyId(), key.secretAccessKey());
+        }
+    }
 
     /** The ARN of a customer managed policy of that name, created (allowing only login) when absent. */
     public static String ensurePolicy(String name) {
@@ -31,7 +58,7 @@ public final class IamFixtures {
             try {
                 return iam.createPolicy(r -> r.policyName(name).policyDocument(LOGIN_ONLY)).policy().arn();
             } catch (EntityAlreadyExistsException e) {
-                return "arn:aws:iam::" + LocalStack.ACCOUNT + ":policy/" + name;
+                return LocalStack.policyArn(name);
             }
         }
     }
@@ -48,6 +75,8 @@ public final class IamFixtures {
                     iam.detachUserPolicy(r -> r.userName(name).policyArn(p.policyArn())));
             iam.listAccessKeysPaginator(r -> r.userName(name)).accessKeyMetadata().forEach(k ->
                     iam.deleteAccessKey(r -> r.userName(name).accessKeyId(k.accessKeyId())));
+            iam.listUserPoliciesPaginator(r -> r.userName(name)).policyNames().forEach(p ->
+                    iam.deleteUserPolicy(r -> r.userName(name).policyName(p)));
             iam.deleteUser(r -> r.userName(name));
         }
     }
@@ -82,21 +111,50 @@ public final class IamFixtures {
 
     /** The names of the policies attached to the user, sorted. */
     public static List<String> attachedPolicyNames(String user) {
-        try (IamClient iam = LocalStack.iam()) {
-            TreeSet<String> names = new TreeSet<>();
-            iam.listAttachedUserPoliciesPaginator(r -> r.userName(user)).attachedPolicies()
-                    .forEach(p -> names.add(p.policyName()));
-            return List.copyOf(names);
-        }
+        return sorted(iam -> iam.listAttachedUserPoliciesPaginator(r -> r.userName(user)).attachedPolicies()
+                .stream().map(p -> p.policyName()));
     }
 
     /** The ids of the user's access keys, sorted. */
     public static List<String> accessKeyIds(String user) {
+        return sorted(iam -> iam.listAccessKeysPaginator(r -> r.userName(user)).accessKeyMetadata().stream()
+                .map(k -> k.accessKeyId()));
+    }
+
+    /** The customer managed policy as GetPolicy gives it, or null when there is none of that name. */
+    public static Policy policy(String name) {
         try (IamClient iam = LocalStack.iam()) {
-            TreeSet<String> ids = new TreeSet<>();
-            iam.listAccessKeysPaginator(r -> r.userName(user)).accessKeyMetadata()
-                    .forEach(k -> ids.add(k.accessKeyId()));
-            return List.copyOf(ids);
+            return iam.getPolicy(r -> r.policyArn(LocalStack.policyArn(name))).policy();
+        } catch (NoSuchEntityException e) {
+            return null;
+        }
+    }
+
+    public static boolean policyExists(String name) {
+        return policy(name) != null;
+    }
+
+    /** The policy's default version id, as GetPolicy gives it (e.g. v2). */
+    public static String defaultVersion(String name) {
+        return policy(name).defaultVersionId();
+    }
+
+    /** The policy's versions (ListPolicyVersions), in version order: version id to whether it is the default. */
+    public static Map<String, Boolean> policyVersions(String name) {
+        try (IamClient iam = LocalStack.iam()) {
+            Map<String, Boolean> versions = new TreeMap<>(
+                    Comparator.comparingInt((String v) -> Integer.parseInt(v.substring(1))));
+            iam.listPolicyVersions(r -> r.policyArn(LocalStack.policyArn(name))).versions()
+                    .forEach(v -> versions.put(v.versionId(), v.isDefaultVersion()));
+            return versions;
+        }
+    }
+
+    /** The document of one version of the policy, URL-decoded. */
+    public static String policyDocument(String name, String versionId) {
+        try (IamClient iam = LocalStack.iam()) {
+            return URLDecoder.decode(iam.getPolicyVersion(r -> r.policyArn(LocalStack.policyArn(name))
+                    .versionId(versionId)).policyVersion().document(), StandardCharsets.UTF_8);
         }
     }
 
@@ -106,13 +164,16 @@ public final class IamFixtures {
      */
     public static String callerArn(String accessKeyId, String secretAccessKey) {
         LocalStack.enforceIam(true);
-        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(LocalStack.endpoint()))
-                .region(Region.of(LocalStack.REGION)).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(accessKeyId, secretAccessKey))).build()) {
+        try (StsClient sts = LocalStack.sts(accessKeyId, secretAccessKey)) {
             return sts.getCallerIdentity().arn();
         } finally {
             LocalStack.enforceIam(false);
+        }
+    }
+
+    private static List<String> sorted(Function<IamClient, Stream<String>> list) {
+        try (IamClient iam = LocalStack.iam()) {
+            return List.copyOf(list.apply(iam).collect(Collectors.toCollection(TreeSet::new)));
         }
     }
 }

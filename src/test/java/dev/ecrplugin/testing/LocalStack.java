@@ -8,10 +8,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The local stack that stands in for AWS in tests (started by {@code stack/ecr-stack up}; tests run through
@@ -40,21 +43,29 @@ public final class LocalStack {
         return required("DOCKER_HOST");
     }
 
+    /** An ECR client with moto's admin keys (any key works while IAM enforcement is off). */
     public static EcrClient ecr() {
-        return EcrClient.builder().endpointOverride(URI.create(endpoint())).region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return configure(EcrClient.builder(), "testing", "testing").build();
     }
 
+    /** An IAM client with moto's admin keys. */
     public static IamClient iam() {
-        return IamClient.builder().endpointOverride(URI.create(endpoint())).region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return configure(IamClient.builder(), "testing", "testing").build();
+    }
+
+    /** An STS client that signs with these keys (checked by moto only while IAM enforcement is on). */
+    public static StsClient sts(String accessKeyId, String secretAccessKey) {
+        return configure(StsClient.builder(), accessKeyId, secretAccessKey).build();
+    }
+
+    /** The ARN of the customer managed policy {@code name} in moto's account. */
+    public static String policyArn(String name) {
+        return "arn:aws:iam::" + ACCOUNT + ":policy/" + name;
     }
 
     /** Deletes the customer-managed policy {@code name} and its versions, if it exists (a clean start for a test). */
     public static void deletePolicy(String name) {
-        String arn = "arn:aws:iam::" + ACCOUNT + ":policy/" + name;
+        String arn = policyArn(name);
         try (IamClient iam = iam()) {
             iam.listPolicyVersions(r -> r.policyArn(arn)).versions().stream()
                     .filter(v -> !Boolean.TRUE.equals(v.isDefaultVersion()))
@@ -65,13 +76,13 @@ public final class LocalStack {
         }
     }
 
-    /** Deletes the repository {@code name} with its images, if it exists (a clean start for a test). */
-    public static void deleteRepository(String name) {
-        try (EcrClient ecr = ecr()) {
-            ecr.deleteRepository(r -> r.repositoryName(name).force(true));
-        } catch (software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException none) {
-            // nothing to delete
-        }
+    /**
+     * What every IT's prebuild.groovy does first: switches moto's IAM enforcement off. It is server-wide, and an IT
+     * that switches it on and then fails its build leaves it on (the invoker skips that IT's verify.groovy, which
+     * would switch it off), which would fail every IT after it.
+     */
+    public static void beforeIt() {
+        enforceIam(false);
     }
 
     /**
@@ -80,6 +91,14 @@ public final class LocalStack {
      */
     public static void enforceIam(boolean on) {
         post("/moto-api/reset-auth", on ? "0" : "inf");
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,
+            String accessKeyId, String secretAccessKey) {
+        builder.endpointOverride(URI.create(endpoint())).region(Region.of(REGION)).credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder());
+        return builder;
     }
 
     private static void post(String path, String body) {

@@ -1,0 +1,4 @@
+import dev.ecrplugin.testing.LocalStack
+
+LocalStack.beforeIt()
+true
