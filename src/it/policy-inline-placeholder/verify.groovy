@@ -1,10 +1,8 @@
 import dev.ecrplugin.testing.IamFixtures
 import dev.ecrplugin.testing.ItLog
-import dev.ecrplugin.testing.LocalStack
 
-def arn = LocalStack.policyArn('it-policy-inline')
-assert arn == 'arn:aws:iam::123456789012:policy/it-policy-inline'
-assert ItLog.of(basedir).lines().findAll { it.contains('IAM policy it-policy-inline') } == [
+def arn = 'arn:aws:iam::123456789012:policy/it-policy-inline'
+assert ItLog.of(basedir).mentioning('IAM policy it-policy-inline') == [
         "[INFO] Created IAM policy it-policy-inline [${arn}]",
         "[INFO] IAM policy it-policy-inline already exists, unchanged [${arn}]"]*.toString()
 

@@ -3,8 +3,7 @@ import dev.ecrplugin.testing.ItLog
 import groovy.json.JsonSlurper
 
 def arn = 'arn:aws:ecr:us-east-1:123456789012:repository/it-repo-policy'
-def infos = ItLog.of(basedir).lines().findAll { it.contains('epository policy it-repo-policy') }
-assert infos == ["[INFO] Created repository policy it-repo-policy [${arn}]",
+assert ItLog.of(basedir).mentioning('epository policy it-repo-policy') == ["[INFO] Created repository policy it-repo-policy [${arn}]",
                  "[INFO] Repository policy it-repo-policy already exists, unchanged [${arn}]",
                  "[INFO] [dry run] Would update repository policy it-repo-policy (policy text replaced) [${arn}]",
                  "[INFO] Updated repository policy it-repo-policy (policy text replaced) [${arn}]"]

@@ -3,8 +3,7 @@ import dev.ecrplugin.testing.ItLog
 
 def log = ItLog.of(basedir)
 def arn = 'arn:aws:ecr:us-east-1:123456789012:repository/it-repository-converge'
-def info = log.infos('it-repository-converge')
-assert info == [
+assert log.infos('it-repository-converge') == [
         "[INFO] Updated repository it-repository-converge (imageTagMutability MUTABLE -> IMMUTABLE; scanOnPush false -> true; tags set: team) [${arn}]",
         "[INFO] Repository it-repository-converge already exists, unchanged [${arn}]",
 ].collect { it.toString() }

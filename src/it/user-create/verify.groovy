@@ -7,8 +7,7 @@ def log = ItLog.of(basedir)
 def file = new File(basedir, 'aws-credentials')
 def path = file.absolutePath
 def arn = 'arn:aws:iam::123456789012:user/it-user-create'
-def info = log.infos('it-user-create')
-assert info == [
+assert log.infos('it-user-create') == [
         "[INFO] Created IAM user it-user-create (attached it-user-create-login, it-user-create-extra) [${arn}]",
         "[INFO] Stored a new access key for it-user-create in profile 'it-user-create' of ${path}",
         "[INFO] IAM user it-user-create already exists, unchanged [${arn}]",

@@ -4,8 +4,7 @@ import dev.ecrplugin.testing.ItLog
 def log = ItLog.of(basedir)
 def path = new File(basedir, 'aws-credentials').absolutePath
 def arn = 'arn:aws:iam::123456789012:user/it-user-rerun'
-def info = log.infos('it-user-rerun')
-assert info == [
+assert log.infos('it-user-rerun') == [
         "[INFO] IAM user it-user-rerun already exists, unchanged [${arn}]",
         "[INFO] Profile 'it-user-rerun' in ${path} holds a current key of it-user-rerun, unchanged",
 ].collect { it.toString() }

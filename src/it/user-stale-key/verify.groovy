@@ -3,8 +3,7 @@ import dev.ecrplugin.testing.ItLog
 
 def log = ItLog.of(basedir)
 def path = new File(basedir, 'aws-credentials').absolutePath
-def info = log.infos('it-user-stale-key')
-assert info == [
+assert log.infos('it-user-stale-key') == [
         "[INFO] IAM user it-user-stale-key already exists, unchanged [arn:aws:iam::123456789012:user/it-user-stale-key]",
         "[INFO] Stored a new access key for it-user-stale-key in profile 'stale' of ${path}",
 ].collect { it.toString() }

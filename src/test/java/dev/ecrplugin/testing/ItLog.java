@@ -62,6 +62,11 @@ public final class ItLog {
         return n;
     }
 
+    /** The lines that contain {@code s}, in order. */
+    public List<String> mentioning(String s) {
+        return lines().stream().filter(l -> l.contains(s)).toList();
+    }
+
     /** The {@code [INFO] } lines that mention {@code about}, in order. */
     public List<String> infos(String about) {
         return lines().stream().filter(l -> l.startsWith("[INFO] ") && l.contains(about)).toList();
