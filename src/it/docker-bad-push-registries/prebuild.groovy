@@ -1,4 +1,6 @@
-import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.EcrFixtures
+import dev.ecrplugin.testing.LocalStack
 
-DockerImages.deleteRepository('it-bad-push-registries')
+LocalStack.beforeIt()
+EcrFixtures.deleteRepositories('it-bad-push-registries')
 true

@@ -1,6 +1,7 @@
-import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.EcrFixtures
 import dev.ecrplugin.testing.LocalStack
 
+LocalStack.beforeIt()
 // podman's own store (the stack's CONTAINERS_STORAGE_CONF); the output, failing on a non-zero exit
 def podman = { String... args ->
     def p = new ProcessBuilder(['podman', *args]).redirectErrorStream(true).start()
@@ -9,7 +10,7 @@ def podman = { String... args ->
     out
 }
 assert System.getenv('CONTAINERS_STORAGE_CONF') : 'run through stack/ecr-stack: podman needs the stack\'s store'
-DockerImages.deleteRepository('it-podman')
+EcrFixtures.deleteRepositories('it-podman')
 def remote = "${LocalStack.registry()}/it-podman:1.0".toString()
 podman('rmi', '-f', '--ignore', 'it-podman-app:1.0', 'it-podman-copy:1.0', remote)
 def content = new File(basedir, 'image-content')

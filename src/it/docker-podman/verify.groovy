@@ -1,9 +1,10 @@
 import dev.ecrplugin.testing.DockerImages
+import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 
-def log = new File(basedir, 'build.log').text
+def log = ItLog.of(basedir)
 def registry = LocalStack.registry()
-def digest = new File(basedir, 'target/ecr/it-podman.digest').text.trim()
+def digest = log.digestFile('it-podman')
 assert digest ==~ /sha256:[0-9a-f]{64}/
 assert log.contains("[INFO] Logged in to ${registry} (ECR registry 123456789012)")
 assert log.contains('[INFO] Created repository it-podman [arn:aws:ecr:us-east-1:123456789012:repository/it-podman]')

@@ -10,25 +10,20 @@ public final class RecordingReporter implements Reporter {
     public final List<String> infos = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
     public final List<String> debugs = new ArrayList<>();
-    /** Everything, in the order told, each as "INFO message", "WARN message" or "DEBUG message". */
-    public final List<String> lines = new ArrayList<>();
 
     @Override
     public void info(String message) {
         infos.add(message);
-        lines.add("INFO " + message);
     }
 
     @Override
     public void warn(String message) {
         warnings.add(message);
-        lines.add("WARN " + message);
     }
 
     @Override
     public void debug(String message) {
         debugs.add(message);
-        lines.add("DEBUG " + message);
     }
 
     /** Everything, at every level. */
