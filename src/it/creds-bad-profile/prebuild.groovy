@@ -1,4 +1,6 @@
 import dev.ecrplugin.testing.EcrFixtures
+import dev.ecrplugin.testing.LocalStack
 
+LocalStack.beforeIt()
 EcrFixtures.deleteRepositories('it-creds-bad-profile')
 true

@@ -1,15 +1,10 @@
+import dev.ecrplugin.testing.EcrFixtures
+import dev.ecrplugin.testing.LocalStack
 import dev.ecrplugin.testing.TinyProxy
 
+LocalStack.beforeIt()
 // moto keeps state between runs: start from no repository, so that "Created" is what this run did
-def ecr = dev.ecrplugin.testing.LocalStack.ecr()
-try {
-    ecr.deleteRepository { it.repositoryName('it-creds-proxy').force(true) }
-} catch (software.amazon.awssdk.services.ecr.model.EcrException absent) {
-    // not there: fine
-} finally {
-    ecr.close()
-}
-
+EcrFixtures.deleteRepositories('it-creds-proxy')
 
 def proxy = TinyProxy.start(new File(basedir, 'proxy').toPath())
 new File(basedir, 'proxy/pid').text = proxy.pid()

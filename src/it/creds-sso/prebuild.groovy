@@ -1,16 +1,11 @@
+import dev.ecrplugin.testing.EcrFixtures
 import dev.ecrplugin.testing.FakeSsoPortal
+import dev.ecrplugin.testing.LocalStack
 import java.security.MessageDigest
 
+LocalStack.beforeIt()
 // moto keeps state between runs: start from no repository, so that "Created" is what this run did
-def ecr = dev.ecrplugin.testing.LocalStack.ecr()
-try {
-    ecr.deleteRepository { it.repositoryName('it-creds-sso').force(true) }
-} catch (software.amazon.awssdk.services.ecr.model.EcrException absent) {
-    // not there: fine
-} finally {
-    ecr.close()
-}
-
+EcrFixtures.deleteRepositories('it-creds-sso')
 
 def startUrl = 'https://it-creds-sso.awsapps.com/start'
 def token = 'it-sso-access-token-' + UUID.randomUUID()

@@ -1,5 +1,7 @@
 import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.LocalStack
 
+LocalStack.beforeIt()
 IamFixtures.deleteUser('it-user-foreign-profile')
 IamFixtures.ensurePolicy('it-user-foreign-profile-login')
 IamFixtures.createUser('it-user-foreign-owner')

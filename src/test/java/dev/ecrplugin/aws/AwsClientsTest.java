@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.sun.net.httpserver.HttpServer;
 import dev.ecrplugin.core.EcrPluginException;
 import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.testing.IamFixtures;
+import dev.ecrplugin.testing.IamFixtures.UserWithKey;
 import dev.ecrplugin.testing.LocalStack;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.IOException;
@@ -37,7 +39,6 @@ import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
@@ -60,27 +61,27 @@ class AwsClientsTest {
 
     @Test
     void aStaticKeyProfileIsUsedAndNamedNeverShown() throws IOException {
-        User user = newUser("sts:GetCallerIdentity");
-        Supplier<ProfileFile> files = files("", "[usr1]\naws_access_key_id = " + user.key.accessKeyId()
-                + "\naws_secret_access_key = " + user.key.secretAccessKey() + "\n");
+        UserWithKey user = newUser("sts:GetCallerIdentity");
+        Supplier<ProfileFile> files = files("", "[usr1]\naws_access_key_id = " + user.accessKeyId()
+                + "\naws_secret_access_key = " + user.secretAccessKey() + "\n");
         LocalStack.enforceIam(true);
 
         try (AwsClients aws = AwsClients.create(settings().withProfile("usr1"), reporter, files)) {
-            assertEquals(user.arn, aws.sts().getCallerIdentity().arn(), "moto knows the caller by the profile's key");
+            assertEquals(user.arn(), aws.sts().getCallerIdentity().arn(), "moto knows the caller by the profile's key");
         }
         assertEquals(List.of("AWS credentials from profile 'usr1', region us-east-1 from <region>/-Decr.region"),
                 infos);
-        assertFalse(infos.get(0).contains(user.key.accessKeyId()));
+        assertFalse(infos.get(0).contains(user.accessKeyId()));
     }
 
     @Test
     void aRoleArnProfileAssumesTheRoleThroughStsWithItsSourceProfile() throws IOException {
-        User user = newUser("sts:AssumeRole");
-        String roleArn = newRole(user.arn);
+        UserWithKey user = newUser("sts:AssumeRole");
+        String roleArn = newRole(user.arn());
         Supplier<ProfileFile> files = files("[profile deployer]\nrole_arn = " + roleArn
                 + "\nsource_profile = base\nrole_session_name = from-profile\n",
-                "[base]\naws_access_key_id = " + user.key.accessKeyId() + "\naws_secret_access_key = "
-                        + user.key.secretAccessKey() + "\n");
+                "[base]\naws_access_key_id = " + user.accessKeyId() + "\naws_secret_access_key = "
+                        + user.secretAccessKey() + "\n");
         System.setProperty("aws.endpointUrlSts", LocalStack.endpoint()); // the SDK's own STS client of role_arn
         LocalStack.enforceIam(true);
 
@@ -93,10 +94,10 @@ class AwsClientsTest {
 
     @Test
     void anExplicitRoleArnIsAssumedOnTopOfTheProfileWithTheSameEndpoint() throws IOException {
-        User user = newUser("sts:AssumeRole");
-        String roleArn = newRole(user.arn);
-        Supplier<ProfileFile> files = files("", "[usr1]\naws_access_key_id = " + user.key.accessKeyId()
-                + "\naws_secret_access_key = " + user.key.secretAccessKey() + "\n");
+        UserWithKey user = newUser("sts:AssumeRole");
+        String roleArn = newRole(user.arn());
+        Supplier<ProfileFile> files = files("", "[usr1]\naws_access_key_id = " + user.accessKeyId()
+                + "\naws_secret_access_key = " + user.secretAccessKey() + "\n");
         LocalStack.enforceIam(true);
 
         AwsSettings settings = settings().withProfile("usr1").withRole(new RoleToAssume(roleArn, "ci-42", "ext-1"));
@@ -110,8 +111,8 @@ class AwsClientsTest {
 
     @Test
     void anUnknownKeyUnderEnforcementFailsBeforeTheRoleIsUsed() throws IOException {
-        User user = newUser("sts:AssumeRole");
-        String roleArn = newRole(user.arn);
+        UserWithKey user = newUser("sts:AssumeRole");
+        String roleArn = newRole(user.arn());
         Supplier<ProfileFile> files = files("", "[usr1]\naws_access_key_id = AKIANOTAKEY000000000\n"
                 + "aws_secret_access_key = nope\n");
         LocalStack.enforceIam(true);
@@ -264,16 +265,16 @@ class AwsClientsTest {
 
     @Test
     void settingsXmlKeysAreUsedAndNamed() {
-        User user = newUser("sts:GetCallerIdentity");
+        UserWithKey user = newUser("sts:GetCallerIdentity");
         LocalStack.enforceIam(true);
         AwsSettings settings = settings().withCredentials(new StaticCredentials("settings.xml server 'aws'",
-                user.key.accessKeyId(), user.key.secretAccessKey(), null));
+                user.accessKeyId(), user.secretAccessKey(), null));
         try (AwsClients aws = AwsClients.create(settings, reporter)) {
-            assertEquals(user.arn, aws.sts().getCallerIdentity().arn());
+            assertEquals(user.arn(), aws.sts().getCallerIdentity().arn());
         }
         assertEquals("AWS credentials from settings.xml server 'aws', region us-east-1 from <region>/-Decr.region",
                 infos.get(0));
-        assertFalse(settings.toString().contains(user.key.secretAccessKey()), "toString hides the secret");
+        assertFalse(settings.toString().contains(user.secretAccessKey()), "toString hides the secret");
     }
 
     @Test
@@ -317,21 +318,13 @@ class AwsClientsTest {
 
     // --- helpers: an IAM user with keys and one allowed action, a role whose trust policy names a user ---
 
-    private record User(String arn, AccessKey key) {}
-
     private static AwsSettings settings() {
         return AwsSettings.of(LocalStack.REGION, null, LocalStack.endpoint());
     }
 
-    private static User newUser(String action) {
-        String name = "creds-" + UUID.randomUUID().toString().substring(0, 8);
-        try (IamClient iam = LocalStack.iam()) {
-            String arn = iam.createUser(r -> r.userName(name)).user().arn();
-            iam.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"" + action
-                            + "\",\"sts:GetCallerIdentity\"],\"Resource\":\"*\"}]}"));
-            return new User(arn, iam.createAccessKey(r -> r.userName(name)).accessKey());
-        }
+    private static UserWithKey newUser(String action) {
+        return IamFixtures.userWithKey("creds-" + UUID.randomUUID().toString().substring(0, 8),
+                IamFixtures.allowing(action, "sts:GetCallerIdentity"));
     }
 
     private static String newRole(String trustedUserArn) {

@@ -12,6 +12,8 @@ import dev.ecrplugin.aws.HttpProxy;
 import dev.ecrplugin.aws.StaticCredentials;
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.Reporter;
+import dev.ecrplugin.testing.IamFixtures;
+import dev.ecrplugin.testing.IamFixtures.UserWithKey;
 import dev.ecrplugin.testing.LocalStack;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.nio.file.Files;
@@ -28,8 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 
 /**
  * settings.xml servers and proxies, encrypted as {@code mvn --encrypt-master-password} / {@code --encrypt-password}
@@ -47,7 +47,7 @@ class SettingsCredentialsTest {
 
     @Test
     void anEncryptedServerPasswordIsDecryptedAndMotoAcceptsTheKeys() throws Exception {
-        AccessKey key = newUserKey();
+        UserWithKey key = newUserKey();
         Settings settings = settingsWith(server("aws-ci", key.accessKeyId(), encrypt(key.secretAccessKey()), null));
 
         StaticCredentials credentials = SettingsCredentials.server(settings, decrypter(MASTER), "aws-ci");
@@ -58,7 +58,7 @@ class SettingsCredentialsTest {
         LocalStack.enforceIam(true);
         try (AwsClients aws = AwsClients.create(AwsSettings.of(LocalStack.REGION, null, LocalStack.endpoint())
                 .withCredentials(credentials), Reporter.SILENT)) {
-            assertTrue(aws.sts().getCallerIdentity().arn().startsWith("arn:aws:iam::123456789012:user/creds-"));
+            assertEquals(key.arn(), aws.sts().getCallerIdentity().arn());
         } finally {
             LocalStack.enforceIam(false);
         }
@@ -176,13 +176,8 @@ class SettingsCredentialsTest {
         return settings;
     }
 
-    private static AccessKey newUserKey() {
-        String name = "creds-" + UUID.randomUUID().toString().substring(0, 8);
-        try (IamClient iam = LocalStack.iam()) {
-            iam.createUser(r -> r.userName(name));
-            iam.putUserPolicy(r -> r.userName(name).policyName("p").policyDocument("{\"Version\":\"2012-10-17\","
-                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:GetCallerIdentity\",\"Resource\":\"*\"}]}"));
-            return iam.createAccessKey(r -> r.userName(name)).accessKey();
-        }
+    private static UserWithKey newUserKey() {
+        return IamFixtures.userWithKey("creds-" + UUID.randomUUID().toString().substring(0, 8),
+                IamFixtures.allowing("sts:GetCallerIdentity"));
     }
 }

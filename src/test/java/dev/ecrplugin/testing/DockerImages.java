@@ -119,15 +119,4 @@ public final class DockerImages {
         }
         return Optional.empty();
     }
-
-    /**
-     * Deletes an ECR repository in moto with its images, if it exists.
-     *
-     * @deprecated use {@link EcrFixtures#deleteRepositories}; kept only until docker-least-privilege/prebuild.groovy
-     *     calls that
-     */
-    @Deprecated(forRemoval = true)
-    public static void deleteRepository(String name) {
-        EcrFixtures.deleteRepositories(name);
-    }
 }

@@ -1,0 +1,1 @@
+dev.ecrplugin.testing.LocalStack.beforeIt()
