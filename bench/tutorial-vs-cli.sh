@@ -21,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 if ! docker image inspect myapp:1.0 >/dev/null 2>&1; then
   echo "hello from myapp" >"$work/hello.txt"
   tar -C "$work" -cf "$work/img.tar" hello.txt
-  docker import -q "$work/img.tar" myapp:1.0 >/dev/null
+  docker import "$work/img.tar" myapp:1.0 >/dev/null
 fi
 export DOCKER_CONFIG=$work/docker-config AWS_SHARED_CREDENTIALS_FILE=$work/credentials
 sed 's/\${aws.accountId}/123456789012/' examples/tutorial/usr1Policy.json >"$work/usr1Policy.json"

@@ -15,7 +15,7 @@ if ! docker image inspect myapp:1.0 >/dev/null 2>&1; then
   work=$(mktemp -d)
   echo "hello from myapp" >"$work/hello.txt"
   tar -C "$work" -cf "$work/img.tar" hello.txt
-  docker import -q "$work/img.tar" myapp:1.0 >/dev/null
+  docker import "$work/img.tar" myapp:1.0 >/dev/null
   rm -rf "$work"
   echo "Imported a tiny local image myapp:1.0"
 fi
