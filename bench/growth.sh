@@ -4,17 +4,9 @@
 # Prints the medians and the ratio plugin/cli for N=1 and N=20.
 #
 #   stack/ecr-stack up && stack/ecr-stack run bench/growth.sh [ROUNDS]   (default 3)
-set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-: "${ECR_STACK_ENDPOINT:?run through the stack: stack/ecr-stack run bench/growth.sh}"
+. "$(dirname "$0")/lib.sh"
 rounds=${1:-3}
-aws=/usr/bin/aws
-[ -x "$aws" ] || { echo "needs the AWS CLI v2 at /usr/bin/aws (apt-get install -y awscli)" >&2; exit 1; }
-./mvnw -B -q install -DskipTests
 version=$(./mvnw -B -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 pom_for() { # N: a POM with N create-repository executions
   {
@@ -29,13 +21,10 @@ pom_for() { # N: a POM with N create-repository executions
   } >"$work/pom-$1.xml"
 }
 
-ms() { date +%s%N | cut -c1-13; }
 cli() { for i in $(seq 1 "$1"); do
   "$aws" --endpoint-url "$ECR_STACK_ENDPOINT" --region us-east-1 ecr create-repository --repository-name "growth-$i" >/dev/null
 done; }
 plugin() { ./mvnw -B -q -f "$work/pom-$1.xml" validate -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1; }
-timed() { local t0; t0=$(ms); "$@"; echo $(($(ms) - t0)); }
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 for n in 1 20; do
   pom_for "$n"

@@ -7,17 +7,8 @@
 # routes so that machine noise falls on both. Prints medians and the ratios plugin/cli and rerun/cli.
 #
 #   stack/ecr-stack up && stack/ecr-stack run bench/tutorial-vs-cli.sh [ROUNDS]   (default 5)
-set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-: "${ECR_STACK_ENDPOINT:?run through the stack: stack/ecr-stack run bench/tutorial-vs-cli.sh}"
+. "$(dirname "$0")/lib.sh"
 rounds=${1:-5}
-aws=/usr/bin/aws
-[ -x "$aws" ] || { echo "needs the AWS CLI v2 at /usr/bin/aws (apt-get install -y awscli)" >&2; exit 1; }
-
-./mvnw -B -q install -DskipTests
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 if ! docker image inspect myapp:1.0 >/dev/null 2>&1; then
   echo "hello from myapp" >"$work/hello.txt"
   tar -C "$work" -cf "$work/img.tar" hello.txt
@@ -25,8 +16,6 @@ if ! docker image inspect myapp:1.0 >/dev/null 2>&1; then
 fi
 export DOCKER_CONFIG=$work/docker-config AWS_SHARED_CREDENTIALS_FILE=$work/credentials
 sed 's/\${aws.accountId}/123456789012/' examples/tutorial/usr1Policy.json >"$work/usr1Policy.json"
-
-ms() { date +%s%N | cut -c1-13; }
 
 cli_route() {
   local a=("$aws" --endpoint-url "$ECR_STACK_ENDPOINT" --region us-east-1 --output text)
@@ -47,8 +36,6 @@ plugin_route() {
     || { cat "$work/mvn.log" >&2; exit 1; }
 }
 
-timed() { local t0; t0=$(ms); "$@"; echo $(($(ms) - t0)); }
-
 declare -a cli plugin rerun
 for i in $(seq 1 "$rounds"); do
   if [ $((i % 2)) -eq 1 ]; then
@@ -63,7 +50,6 @@ for i in $(seq 1 "$rounds"); do
   echo "round $i: cli ${cli[-1]} ms, plugin ${plugin[-1]} ms, plugin rerun ${rerun[-1]} ms"
 done
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 c=$(median "${cli[@]}"); p=$(median "${plugin[@]}"); r=$(median "${rerun[@]}")
 echo "median of $rounds: cli $c ms, plugin $p ms, plugin rerun $r ms"
 awk -v c="$c" -v p="$p" -v r="$r" 'BEGIN { printf "ratio plugin/cli: %.2f\nratio rerun/cli: %.2f\n", p/c, r/c }'
