@@ -19,7 +19,10 @@ public interface CommandRunner {
      */
     Result run(Command command, LineSink output) throws IOException;
 
-    /** Receives each line of the command's output, as it is written. */
+    /**
+     * Receives each line of the command's output, as it is written. Calls come from the threads that read the
+     * process's output, but never two at once: an implementation needs no locking of its own.
+     */
     @FunctionalInterface
     interface LineSink {
         /** {@code error}: the line came from standard error. */

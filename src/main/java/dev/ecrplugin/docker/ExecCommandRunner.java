@@ -25,8 +25,10 @@ public final class ExecCommandRunner implements CommandRunner {
         DefaultExecutor executor = DefaultExecutor.builder().get();
         executor.setWatchdog(watchdog);
         executor.setExitValues(null); // every exit code is an answer; the caller reads it
-        LineStream out = new LineStream(output, false);
-        LineStream err = new LineStream(output, true);
+        // stdout and stderr are pumped by two threads; the sink sees one line at a time
+        LineSink serial = new SerialSink(output);
+        LineStream out = new LineStream(serial, false);
+        LineStream err = new LineStream(serial, true);
         executor.setStreamHandler(new PumpStreamHandler(out, err, new ByteArrayInputStream(command.stdin())));
         Map<String, String> env = command.env().isEmpty() ? null : environment(command.env());
         int exit;
@@ -46,6 +48,14 @@ public final class ExecCommandRunner implements CommandRunner {
         Map<String, String> env = EnvironmentUtils.getProcEnvironment();
         env.putAll(extra);
         return env;
+    }
+
+    /** Delivers lines to the sink one at a time, whichever pump thread read them. */
+    private record SerialSink(LineSink sink) implements LineSink {
+        @Override
+        public synchronized void line(String text, boolean error) {
+            sink.line(text, error);
+        }
     }
 
     /** Hands each complete line to the sink as soon as its newline arrives. */

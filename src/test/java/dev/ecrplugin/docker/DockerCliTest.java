@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** DockerCli against a recording runner: what it passes to docker, and how it reads docker's answers. */
@@ -227,6 +228,26 @@ class DockerCliTest {
         runner.answer(1, "Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> cli("docker", 0, null).version());
         assertTrue(e.getMessage().contains("DOCKER_HOST"));
+    }
+
+    @Test
+    void realProcessesDeliverLinesOneAtATime() throws Exception {
+        // stdout and stderr are read by two threads; the sink (a plain ArrayList here) must never be entered twice
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        List<String> lines = new ArrayList<>();
+        new ExecCommandRunner().run(new CommandRunner.Command(List.of("sh", "-c",
+                "i=0; while [ $i -lt 3000 ]; do echo o$i; echo e$i >&2; i=$((i+1)); done"), null, null,
+                Duration.ofSeconds(60)), (text, error) -> {
+                    if (inside.incrementAndGet() > 1) {
+                        overlaps.incrementAndGet();
+                    }
+                    lines.add(text);
+                    Thread.onSpinWait();
+                    inside.decrementAndGet();
+                });
+        assertEquals(0, overlaps.get());
+        assertEquals(6000, lines.size());
     }
 
     @Test
