@@ -19,7 +19,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.useragent.BusinessMetricFeatureId;
-import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -42,18 +43,25 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * identity token file, shared config and credentials files with SSO and {@code role_arn}, container, instance);
  * then the role of {@code settings.role()} is assumed on top. Endpoints: {@code settings.endpoint()}, else the
  * SDK's own ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_ECR}/{@code _IAM}/{@code _STS}, {@code endpoint_url}
- * in the profile). Every client the plugin builds uses the url-connection HTTP client with the settings' proxy.
+ * in the profile). Every client the plugin builds goes through the settings' proxy, with the HTTP client
+ * {@link #httpClient} picks.
  *
  * <p>{@link #close()} closes every client built here (the AWS clients, the STS client of an assumed role, the
  * credential providers). Session-shared instances are not closed: Maven offers a plugin no reliable end-of-session
- * hook, and the url-connection client holds no threads or pools, so an unclosed instance only waits for the
- * garbage collector. Instances a goal builds for itself alone are closed when the goal ends.
+ * hook; the url-connection client holds no threads or pools (the Apache client, used only behind a proxy that
+ * needs credentials, keeps a small connection pool), so an unclosed instance only waits for the garbage collector.
+ * Instances a goal builds for itself alone are closed when the goal ends.
  */
 public final class AwsClients implements AutoCloseable {
 
-    /** The signers' logger names: the current one, and the legacy signer's. */
-    static final List<String> SIGNER_LOGGERS = List.of("software.amazon.awssdk.http.auth.aws.internal.signer",
-            "software.amazon.awssdk.auth.signer");
+    /**
+     * Loggers that print secrets at DEBUG: the SDK's signers (current and legacy: the canonical request, session
+     * token included), and Apache HttpClient 5's header and wire logs (Authorization, Proxy-Authorization, and
+     * response bodies such as IAM's CreateAccessKey with the new secret key).
+     */
+    static final List<String> SECRET_LOGGERS = List.of("software.amazon.awssdk.http.auth.aws.internal.signer",
+            "software.amazon.awssdk.auth.signer", "org.apache.hc.client5.http.headers",
+            "org.apache.hc.client5.http.wire");
 
     private final AwsSettings settings;
     private final Region region;
@@ -104,7 +112,7 @@ public final class AwsClients implements AutoCloseable {
      * files the SDK finds itself ({@code ~/.aws/config}, {@code AWS_CONFIG_FILE}, ...); null for those.
      */
     public static AwsClients create(AwsSettings settings, Reporter reporter, Supplier<ProfileFile> profileFile) {
-        quietSigners();
+        quietSecretLoggers();
         Region region;
         String regionSource;
         if (settings.region() != null) {
@@ -134,14 +142,13 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * The SDK's signers log each canonical request at DEBUG, session token ({@code x-amz-security-token})
-     * included, and Maven prints DEBUG under {@code -X}. Maven's logger (a fork of slf4j-simple) reads a logger's
-     * level from a system property when the logger is first made, so this must run before the first client is
-     * built. A level the user set is kept.
+     * Turns the {@link #SECRET_LOGGERS} to INFO, since Maven prints DEBUG under {@code -X}. Maven's logger (a fork of
+     * slf4j-simple) reads a logger's level from a system property when the logger is first made, so this must run
+     * before the first client is built. A level the user set is kept.
      */
-    static void quietSigners() {
-        for (String signerPackage : SIGNER_LOGGERS) {
-            String key = "org.slf4j.simpleLogger.log." + signerPackage;
+    static void quietSecretLoggers() {
+        for (String logger : SECRET_LOGGERS) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
             if (System.getProperty(key) == null) {
                 System.setProperty(key, "info");
             }
@@ -326,16 +333,28 @@ public final class AwsClients implements AutoCloseable {
         return builder;
     }
 
-    /** The url-connection HTTP client, through {@code proxy} when given, else with the SDK's own proxy settings. */
-    static UrlConnectionHttpClient.Builder httpClient(HttpProxy proxy) {
-        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
-        if (proxy != null) {
-            http.proxyConfiguration(ProxyConfiguration.builder().endpoint(proxy.endpoint())
-                    .username(proxy.username()).password(proxy.password())
-                    .nonProxyHosts(proxy.nonProxyHostPatterns())
-                    .useSystemPropertyValues(false).useEnvironmentVariablesValues(false).build());
+    /**
+     * The HTTP client for {@code proxy} (null: none; the SDK's own proxy settings apply). The url-connection client
+     * (fastest start, no threads) unless the proxy needs credentials: {@code HttpURLConnection} sends a
+     * {@code Proxy-Authorization} header it is given to the <em>origin</em> of an HTTPS call (inside the tunnel), never
+     * on the {@code CONNECT}, so an authenticating proxy refuses every AWS call and AWS would see the proxy's password.
+     * Apache HttpClient 5 authenticates the {@code CONNECT} itself.
+     */
+    static SdkHttpClient.Builder<?> httpClient(HttpProxy proxy) {
+        if (proxy == null) {
+            return UrlConnectionHttpClient.builder();
         }
-        return http;
+        if (proxy.username() != null) {
+            return Apache5HttpClient.builder().proxyConfiguration(
+                    software.amazon.awssdk.http.apache5.ProxyConfiguration.builder().endpoint(proxy.endpoint())
+                            .username(proxy.username()).password(proxy.password())
+                            .nonProxyHosts(proxy.nonProxyHostPatterns())
+                            .useSystemPropertyValues(false).useEnvironmentVariableValues(false).build());
+        }
+        return UrlConnectionHttpClient.builder().proxyConfiguration(
+                software.amazon.awssdk.http.urlconnection.ProxyConfiguration.builder().endpoint(proxy.endpoint())
+                        .nonProxyHosts(proxy.nonProxyHostPatterns())
+                        .useSystemPropertyValues(false).useEnvironmentVariablesValues(false).build());
     }
 
     private <C> C remember(C closeable) {
