@@ -15,9 +15,19 @@ public interface CommandRunner {
     /**
      * Runs {@code command} to its end (or its timeout), handing every output line to {@code output} as it comes.
      *
-     * @throws IOException when the program cannot be started (not found, not executable)
+     * @throws CannotStartException when the program cannot be started (not found, not executable)
+     * @throws IOException          when it started but its output could not be read to the end
      */
     Result run(Command command, LineSink output) throws IOException;
+
+    /** The program could not be started at all: nothing ran. */
+    final class CannotStartException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public CannotStartException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /**
      * Receives each line of the command's output, as it is written. Calls come from the threads that read the

@@ -279,11 +279,13 @@ public final class DockerCli {
             });
             out.exitCode = result.exitCode();
             out.timedOut = result.timedOut();
-        } catch (IOException e) {
+        } catch (CommandRunner.CannotStartException e) {
             String why = String.valueOf(e.getMessage()).replaceFirst("^Cannot run program \"[^\"]*\"( \\(in directory [^)]*\\))?: ", "");
             throw new InvalidInputException("Cannot run the docker executable '" + options.executable() + "' ("
                     + why + "): install Docker, or set <dockerExecutable>/-Decr.dockerExecutable to "
                     + "the path of docker, podman or nerdctl");
+        } catch (IOException e) {
+            throw new OperationFailedException(String.join(" ", argv) + ": " + e.getMessage(), e);
         }
         return out;
     }

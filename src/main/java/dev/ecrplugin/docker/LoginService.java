@@ -1,5 +1,6 @@
 package dev.ecrplugin.docker;
 
+import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.OperationFailedException;
 import dev.ecrplugin.core.Reporter;
 import dev.ecrplugin.ecr.RegistryHost;
@@ -49,11 +50,23 @@ public final class LoginService {
                     + (registryId == null ? "" : " for registry " + registryId));
         }
         AuthorizationData auth = data.get(0);
-        RegistryHost proxy = RegistryHost.parse(auth.proxyEndpoint(), "registry");
+        RegistryHost proxy;
+        try {
+            proxy = RegistryHost.parse(auth.proxyEndpoint(), "registry");
+        } catch (InvalidInputException e) { // the service's answer, not the user's input
+            throw new OperationFailedException("ECR GetAuthorizationToken returned a proxy endpoint that is not a "
+                    + "registry address: '" + auth.proxyEndpoint() + "'", e);
+        }
         String id = registryId != null ? registryId
                 : proxy.ecr().map(RegistryHost.Ecr::accountId).orElse(proxy.address());
         String target = address != null ? address.address() : proxy.address();
-        byte[] decoded = Base64.getDecoder().decode(auth.authorizationToken());
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(String.valueOf(auth.authorizationToken()));
+        } catch (IllegalArgumentException e) { // never show the token, not even in part
+            throw new OperationFailedException("ECR GetAuthorizationToken returned an authorization token that is "
+                    + "not base64");
+        }
         int colon = indexOf(decoded, (byte) ':');
         if (colon < 0) {
             throw new OperationFailedException("ECR returned an authorization token that is not user:password");

@@ -229,39 +229,4 @@ class DockerCliTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> cli("docker", 0, null).version());
         assertTrue(e.getMessage().contains("DOCKER_HOST"));
     }
-
-    @Test
-    void realProcessesDeliverLinesOneAtATime() throws Exception {
-        // stdout and stderr are read by two threads; the sink (a plain ArrayList here) must never be entered twice
-        AtomicInteger inside = new AtomicInteger();
-        AtomicInteger overlaps = new AtomicInteger();
-        List<String> lines = new ArrayList<>();
-        new ExecCommandRunner().run(new CommandRunner.Command(List.of("sh", "-c",
-                "i=0; while [ $i -lt 3000 ]; do echo o$i; echo e$i >&2; i=$((i+1)); done"), null, null,
-                Duration.ofSeconds(60)), (text, error) -> {
-                    if (inside.incrementAndGet() > 1) {
-                        overlaps.incrementAndGet();
-                    }
-                    lines.add(text);
-                    Thread.onSpinWait();
-                    inside.decrementAndGet();
-                });
-        assertEquals(0, overlaps.get());
-        assertEquals(6000, lines.size());
-    }
-
-    @Test
-    void realProcessesStreamLinesAndTimeOut() throws Exception {
-        ExecCommandRunner real = new ExecCommandRunner();
-        List<String> lines = new ArrayList<>();
-        CommandRunner.Result ok = real.run(new CommandRunner.Command(List.of("sh", "-c", "cat; echo err >&2"),
-                "from stdin\n".getBytes(StandardCharsets.UTF_8), null, Duration.ofSeconds(30)),
-                (text, error) -> lines.add((error ? "E " : "O ") + text));
-        assertTrue(ok.succeeded());
-        assertEquals(List.of("O from stdin", "E err"), lines.stream().sorted(
-                (a, b) -> a.charAt(0) == b.charAt(0) ? 0 : a.startsWith("O") ? -1 : 1).toList());
-        CommandRunner.Result killed = real.run(new CommandRunner.Command(List.of("sleep", "30"), null, null,
-                Duration.ofMillis(300)), (text, error) -> { });
-        assertTrue(killed.timedOut());
-    }
 }

@@ -1,0 +1,149 @@
+package dev.ecrplugin.docker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.OperationFailedException;
+import dev.ecrplugin.testing.RecordingReporter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** ExecCommandRunner with real processes (sh, sleep): output, timeouts, and programs that cannot start. */
+class ExecCommandRunnerTest {
+
+    /** Processes a test left behind on purpose (to hold a pipe open); killed after each test. */
+    private final List<Long> strays = new ArrayList<>();
+
+    @AfterEach
+    void killStrays() {
+        strays.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    @Test
+    void realProcessesDeliverLinesOneAtATime() throws Exception {
+        // stdout and stderr are read by two threads; the sink (a plain ArrayList here) must never be entered twice
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        List<String> lines = new ArrayList<>();
+        new ExecCommandRunner().run(new CommandRunner.Command(List.of("sh", "-c",
+                "i=0; while [ $i -lt 3000 ]; do echo o$i; echo e$i >&2; i=$((i+1)); done"), null, null,
+                Duration.ofSeconds(60)), (text, error) -> {
+                    if (inside.incrementAndGet() > 1) {
+                        overlaps.incrementAndGet();
+                    }
+                    lines.add(text);
+                    Thread.onSpinWait();
+                    inside.decrementAndGet();
+                });
+        assertEquals(0, overlaps.get());
+        assertEquals(6000, lines.size());
+    }
+
+    @Test
+    void realProcessesStreamLinesAndTimeOut() throws Exception {
+        ExecCommandRunner real = new ExecCommandRunner();
+        List<String> lines = new ArrayList<>();
+        CommandRunner.Result ok = real.run(new CommandRunner.Command(List.of("sh", "-c", "cat; echo err >&2"),
+                "from stdin\n".getBytes(StandardCharsets.UTF_8), null, Duration.ofSeconds(30)),
+                (text, error) -> lines.add((error ? "E " : "O ") + text));
+        assertTrue(ok.succeeded());
+        assertEquals(List.of("O from stdin", "E err"), lines.stream().sorted(
+                (a, b) -> a.charAt(0) == b.charAt(0) ? 0 : a.startsWith("O") ? -1 : 1).toList());
+        CommandRunner.Result killed = real.run(new CommandRunner.Command(List.of("sleep", "30"), null, null,
+                Duration.ofMillis(300)), (text, error) -> { });
+        assertTrue(killed.timedOut());
+    }
+
+    @Test
+    void aTimeoutEndsTheWholeProcessTreeNotJustTheChild() throws Exception {
+        // a wrapper script that runs docker without exec: killing the shell alone leaves its child holding the pipes
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<CommandRunner.Result> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ExecCommandRunner().run(new CommandRunner.Command(List.of("sh", "-c",
+                        "sleep 600 & echo $!; wait"), null, null, Duration.ofSeconds(2)),
+                        (text, error) -> lines.add(text));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        // without killing the grandchild (sleep 600), the run could only end when it does
+        CommandRunner.Result result = endsWithin(run, "the timeout did not end the run: the grandchild held its output");
+        strays.add(Long.parseLong(lines.get(0)));
+        assertTrue(result.timedOut());
+    }
+
+    @Test
+    void outputLeftOpenByAStrayProcessEndsTheRunWithAnErrorNotAHang() throws Exception {
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<CommandRunner.Result> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ExecCommandRunner().run(new CommandRunner.Command(List.of("sh", "-c",
+                        "sleep 600 & echo $!"), null, null, Duration.ofSeconds(600)), (text, error) -> {
+                            lines.add(text);
+                            strays.add(Long.parseLong(text.trim()));
+                        });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        ExecutionException e = assertThrows(ExecutionException.class, () -> endsWithin(run, "the run hung"));
+        assertInstanceOf(java.io.UncheckedIOException.class, e.getCause());
+        assertTrue(e.getCause().getMessage().contains("sh ended, but its output stayed open 10 s longer"),
+                e.getCause().getMessage());
+        assertFalse(e.getCause().getCause() instanceof CommandRunner.CannotStartException);
+    }
+
+    @Test
+    void aProgramThatCannotStartIsToldApartFromOneThatFailed() throws Exception {
+        ExecCommandRunner real = new ExecCommandRunner();
+        CommandRunner.CannotStartException missing = assertThrows(CommandRunner.CannotStartException.class,
+                () -> real.run(new CommandRunner.Command(List.of("/nonexistent/docker", "version"), null, null,
+                        Duration.ofSeconds(30)), (text, error) -> { }));
+        assertTrue(missing.getMessage().contains("/nonexistent/docker"), missing.getMessage());
+        assertEquals(3, real.run(new CommandRunner.Command(List.of("sh", "-c", "exit 3"), null, null,
+                Duration.ofSeconds(30)), (text, error) -> { }).exitCode());
+    }
+
+    @Test
+    void dockerCliSaysInstallDockerOnlyWhenItCannotStart() {
+        RecordingReporter reporter = new RecordingReporter();
+        DockerCli missing = new DockerCli(new DockerCli.Options("/nonexistent/docker", Duration.ofSeconds(30), 0,
+                null), new ExecCommandRunner(), reporter, d -> { });
+        InvalidInputException notInstalled = assertThrows(InvalidInputException.class, missing::version);
+        assertTrue(notInstalled.getMessage().contains("install Docker"), notInstalled.getMessage());
+
+        CommandRunner unreadable = (command, output) -> {
+            throw new IOException("Stream closed");
+        };
+        DockerCli broken = new DockerCli(new DockerCli.Options("docker", Duration.ofSeconds(30), 0, null),
+                unreadable, reporter, d -> { });
+        OperationFailedException failed = assertThrows(OperationFailedException.class, broken::version);
+        assertFalse(failed.getMessage().contains("install Docker"), failed.getMessage());
+        assertTrue(failed.getMessage().contains("Stream closed"), failed.getMessage());
+    }
+
+    /** The run's result; fails the test when it has not ended after 120 s (a hang guard, not a speed check). */
+    private static <T> T endsWithin(CompletableFuture<T> run, String hang) throws Exception {
+        try {
+            return run.get(120, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return fail(hang);
+        }
+    }
+}
