@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ExecCommandRunnerTest {
 
     /** Processes a test left behind on purpose (to hold a pipe open); killed after each test. */
-    private final List<Long> strays = new ArrayList<>();
+    private final List<Long> strays = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void killStrays() {
@@ -71,42 +71,33 @@ class ExecCommandRunnerTest {
 
     @Test
     void aTimeoutEndsTheWholeProcessTreeNotJustTheChild() throws Exception {
-        // a wrapper script that runs docker without exec: killing the shell alone leaves its child holding the pipes
-        List<String> lines = new ArrayList<>();
-        CompletableFuture<CommandRunner.Result> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new ExecCommandRunner().run(new CommandRunner.Command(List.of("sh", "-c",
-                        "sleep 600 & echo $!; wait"), null, null, Duration.ofSeconds(2)),
-                        (text, error) -> lines.add(text));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        // without killing the grandchild (sleep 600), the run could only end when it does
-        CommandRunner.Result result = endsWithin(run, "the timeout did not end the run: the grandchild held its output");
-        strays.add(Long.parseLong(lines.get(0)));
+        // a wrapper script that runs docker without exec: killing the shell alone leaves its child holding the pipes;
+        // unless the grandchild (sleep 600) is killed too, the run can only end when it does
+        CommandRunner.Result result = endsWithin(leavingAStray("sleep 600 & echo $!; wait", Duration.ofSeconds(2)),
+                "the timeout did not end the run: the grandchild held its output");
         assertTrue(result.timedOut());
     }
 
     @Test
-    void outputLeftOpenByAStrayProcessEndsTheRunWithAnErrorNotAHang() throws Exception {
-        List<String> lines = new ArrayList<>();
-        CompletableFuture<CommandRunner.Result> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new ExecCommandRunner().run(new CommandRunner.Command(List.of("sh", "-c",
-                        "sleep 600 & echo $!"), null, null, Duration.ofSeconds(600)), (text, error) -> {
-                            lines.add(text);
-                            strays.add(Long.parseLong(text.trim()));
-                        });
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        ExecutionException e = assertThrows(ExecutionException.class, () -> endsWithin(run, "the run hung"));
+    void outputLeftOpenByAStrayProcessEndsTheRunWithAnErrorNotAHang() {
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> endsWithin(leavingAStray("sleep 600 & echo $!", Duration.ofSeconds(600)), "the run hung"));
         assertInstanceOf(java.io.UncheckedIOException.class, e.getCause());
         assertTrue(e.getCause().getMessage().contains("sh ended, but its output stayed open 10 s longer"),
                 e.getCause().getMessage());
         assertFalse(e.getCause().getCause() instanceof CommandRunner.CannotStartException);
+    }
+
+    /** Runs {@code sh -c script} in the background; the script prints the pid of the process it leaves behind. */
+    private CompletableFuture<CommandRunner.Result> leavingAStray(String script, Duration timeout) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ExecCommandRunner().run(new CommandRunner.Command(List.of("sh", "-c", script), null, null,
+                        timeout), (text, error) -> strays.add(Long.parseLong(text.trim())));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test
