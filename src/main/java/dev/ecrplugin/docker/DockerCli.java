@@ -41,7 +41,7 @@ public final class DockerCli {
      * @param timeout    per command
      * @param retries    further attempts of login, push and pull after a transient failure
      * @param tlsVerify  null: the client's default (podman: off for a loopback registry, as docker does); false:
-     *                   {@code --tls-verify=false} (podman, nerdctl); true: verify always
+     *                   {@code --tls-verify=false} (podman), {@code --insecure-registry} (nerdctl); true: verify always
      */
     public record Options(String executable, Duration timeout, int retries, Boolean tlsVerify) {
         public Options {
@@ -211,7 +211,8 @@ public final class DockerCli {
     private List<String> tlsFlag(String registry) {
         if (Boolean.FALSE.equals(options.tlsVerify())
                 || options.tlsVerify() == null && options.podmanLike() && isLoopback(registry)) {
-            return List.of("--tls-verify=false");
+            // podman's flag; nerdctl's (a global flag, accepted after the subcommand too) also allows plain HTTP
+            return List.of(options.podman() ? "--tls-verify=false" : "--insecure-registry");
         }
         return List.of();
     }

@@ -93,6 +93,20 @@ class DockerCliTest {
     }
 
     @Test
+    void nerdctlGetsItsOwnInsecureRegistryFlag() {
+        // nerdctl has no --tls-verify; --insecure-registry skips certificate checks and allows plain HTTP
+        cli("nerdctl", 0, null).pull("127.0.0.1:5000/repo:1");
+        cli("/usr/local/bin/nerdctl", 0, false).push("registry.example.com/repo:1");
+        cli("nerdctl", 0, null).pull("123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:1");
+        assertEquals(List.of("nerdctl", "pull", "--insecure-registry", "127.0.0.1:5000/repo:1"),
+                runner.commands.get(0).argv());
+        assertEquals(List.of("/usr/local/bin/nerdctl", "push", "--insecure-registry", "registry.example.com/repo:1"),
+                runner.commands.get(1).argv());
+        assertEquals(List.of("nerdctl", "pull", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:1"),
+                runner.commands.get(2).argv());
+    }
+
+    @Test
     void podmanWritesThePushedDigestToAFileThatIsReadAndRemoved() {
         String digest = "sha256:" + "f".repeat(64);
         List<Path> files = new ArrayList<>();
