@@ -9,7 +9,7 @@ assert digest ==~ /sha256:[0-9a-f]{64}/
 
 // created the repository, pushed both tags (one INFO line each, also when docker needed a retry)
 assert log.contains('[INFO] Created repository it/push [arn:aws:ecr:us-east-1:123456789012:repository/it/push]')
-assert log.infos('Pushed ') == ["[INFO] Pushed ${registry}/it/push:1.0 (${digest})".toString(),
+assert log.lines().findAll { it.startsWith('[INFO] Pushed ') } == ["[INFO] Pushed ${registry}/it/push:1.0 (${digest})".toString(),
                                 "[INFO] Pushed ${registry}/it/push:latest (${digest})".toString()]
 // docker's own output streamed to the log
 assert log.contains("[INFO] The push refers to repository [${registry}/it/push]")
