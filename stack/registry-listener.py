@@ -8,18 +8,27 @@ and digest), so that DescribeImages/BatchGetImage answer exactly what the
 registry holds.
 
 Usage: registry-listener.py PORT REGISTRY_URL MOTO_URL STATE_DIR
-Credentials for PutImage are read per request from STATE_DIR/listener.credentials
+Credentials for PutImage are read per attempt from STATE_DIR/listener.credentials
 ("ACCESS_KEY SECRET_KEY" on one line) when present (needed once moto's IAM
 enforcement is switched on), else the dummy keys moto accepts with auth off.
+
+A push is recorded before the event is answered. Failures that can pass (moto
+refusing the keys while an IT has IAM enforcement on, a connection error) are
+retried for up to RETRY_SECONDS; permanent ones (the repository is gone, the
+image is already recorded) are logged and answered 200 all the same: a non-2xx
+answer makes the registry re-send the event, and block its queue behind it.
 """
 import base64
 import http.server
 import json
 import os
 import sys
+import threading
+import time
 import urllib.request
 
 import boto3
+import botocore.exceptions
 
 MANIFEST_TYPES = (
     "application/vnd.docker.distribution.manifest.v2+json",
@@ -27,41 +36,96 @@ MANIFEST_TYPES = (
     "application/vnd.oci.image.manifest.v1+json",
     "application/vnd.oci.image.index.v1+json",
 )
+# ECR errors that no retry changes
+PERMANENT = {
+    "RepositoryNotFoundException", "ImageAlreadyExistsException", "ImageTagAlreadyExistsException",
+    "ImageDigestDoesNotMatchException", "InvalidParameterException", "LayersNotFoundException",
+    "ReferencedImagesNotFoundException", "LimitExceededException", "ValidationException",
+}
+RETRY_SECONDS = 15
 
 PORT, REGISTRY_URL, MOTO_URL, STATE_DIR = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 REGISTRY_AUTH = "Basic " + base64.b64encode(b"AWS:123456789012-auth-token").decode()
+# the registry is on loopback: never through a proxy from the environment
+REGISTRY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+_clients = {}
+_clients_lock = threading.Lock()
 
 
 def log(message):
     print(message, flush=True)
 
 
-def ecr_client():
-    key, secret = "testing", "testing"
+def credentials():
     path = os.path.join(STATE_DIR, "listener.credentials")
-    if os.path.exists(path):
+    try:
         with open(path, encoding="utf-8") as f:
             key, secret = f.read().split()[:2]
-    return boto3.client("ecr", endpoint_url=MOTO_URL, region_name="us-east-1",
-                        aws_access_key_id=key, aws_secret_access_key=secret)
+            return key, secret
+    except (FileNotFoundError, ValueError):  # absent, or (never with an atomic writer) incomplete
+        return "testing", "testing"
 
 
-def record_push(repository, tag, digest):
+def ecr_client():
+    """One client per credentials pair (boto3 clients are thread-safe; creating them is not)."""
+    pair = credentials()
+    with _clients_lock:
+        client = _clients.get(pair)
+        if client is None:
+            client = boto3.session.Session().client(
+                "ecr", endpoint_url=MOTO_URL, region_name="us-east-1",
+                aws_access_key_id=pair[0], aws_secret_access_key=pair[1])
+            _clients[pair] = client
+        return client
+
+
+def read_manifest(repository, digest):
     request = urllib.request.Request(
         f"{REGISTRY_URL}/v2/{repository}/manifests/{digest}",
         headers={"Accept": ", ".join(MANIFEST_TYPES), "Authorization": REGISTRY_AUTH})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        manifest = response.read().decode("utf-8")
-        media_type = response.headers.get("Content-Type")
-    args = dict(repositoryName=repository, imageManifest=manifest, imageDigest=digest,
-                imageManifestMediaType=media_type)
-    if tag:
-        args["imageTag"] = tag
+    with REGISTRY.open(request, timeout=10) as response:
+        return response.read().decode("utf-8"), response.headers.get("Content-Type")
+
+
+def repository_missing(repository):
+    """Whether ECR has no such repository (moto answers PutImage into a missing repository with a bare 500)."""
     try:
-        ecr_client().put_image(**args)
-        log(f"recorded {repository}:{tag or '-'} {digest}")
-    except Exception as e:  # already recorded under that tag, repository missing, ...
-        log(f"not recorded {repository}:{tag or '-'} {digest}: {e}")
+        ecr_client().describe_repositories(repositoryNames=[repository])
+        return False
+    except botocore.exceptions.ClientError as e:
+        return e.response.get("Error", {}).get("Code") == "RepositoryNotFoundException"
+    except Exception:
+        return False
+
+
+def record_push(repository, tag, digest):
+    what = f"{repository}:{tag or '-'} {digest}"
+    deadline = time.monotonic() + RETRY_SECONDS
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            manifest, media_type = read_manifest(repository, digest)
+            args = dict(repositoryName=repository, imageManifest=manifest, imageDigest=digest,
+                        imageManifestMediaType=media_type)
+            if tag:
+                args["imageTag"] = tag
+            ecr_client().put_image(**args)
+            log(f"recorded {what}" + (f" (attempt {attempt})" if attempt > 1 else ""))
+            return
+        except botocore.exceptions.ClientError as e:
+            if e.response.get("Error", {}).get("Code") in PERMANENT or repository_missing(repository):
+                log(f"not recorded {what}: {e}")
+                return
+            error = e  # refused keys (IAM enforcement on), a 5xx, an error body the client could not read
+        except Exception as e:  # connection errors (to moto or the registry)
+            error = e
+        if time.monotonic() >= deadline:
+            log(f"not recorded {what} after {attempt} attempts in {RETRY_SECONDS} s: {error}")
+            return
+        log(f"retrying {what} (attempt {attempt}): {error}")
+        time.sleep(0.5)
 
 
 class Handler(http.server.BaseHTTPRequestHandler):

@@ -45,8 +45,9 @@ for (line in wanted) {
     at += found + 1
 }
 assert !lines.any { it.startsWith('[ERROR]') }
-// no warning of the plugin's (the IT's own dependency resolution warns about checksums of its local repository)
-assert lines.findAll { it.startsWith('[WARNING]') && !it.contains('local.central') } == []
+// no warning of the plugin's (the IT's own dependency resolution warns about checksums of its local repository),
+// except its own line for a transient docker failure it then retried (a hiccup of the loaded machine, not a defect)
+assert lines.findAll { it.startsWith('[WARNING]') && !it.contains('local.central') && !it.contains('; trying again in ') } == []
 
 // AWS and the registry agree
 assert IamFixtures.attachedPolicyNames('usr1') == ['authOnly']

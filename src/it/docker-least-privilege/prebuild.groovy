@@ -3,6 +3,7 @@ import dev.ecrplugin.testing.EcrFixtures
 import dev.ecrplugin.testing.IamFixtures
 import dev.ecrplugin.testing.LocalStack
 import java.nio.file.Files
+import java.nio.file.StandardCopyOption
 import java.nio.file.attribute.PosixFilePermissions
 
 LocalStack.beforeIt()
@@ -15,11 +16,14 @@ EcrFixtures.createRepository('it-lp')
 DockerImages.removeImages('it-lp-app:1.0', 'it-lp-copy:1.0', "${LocalStack.registry()}/it-lp:1.0".toString())
 DockerImages.importImage(basedir, 'it-lp-app:1.0')
 
-// secrets go to owner-only files, never to argv nor .mvn/jvm.config (world-readable, and on the process list)
+// secrets go to owner-only files, never to argv nor .mvn/jvm.config (world-readable, and on the process list);
+// written to a temporary file beside it, then moved into place at once: the registry listener reads
+// listener.credentials at any time, and must never see it empty or half written
 def ownerOnly = { File file, String text ->
-    Files.deleteIfExists(file.toPath())
-    Files.createFile(file.toPath(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString('rw-------')))
-    file.text = text
+    def temp = Files.createTempFile(file.parentFile.toPath(), ".${file.name}.", '.tmp',
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString('rw-------')))
+    Files.writeString(temp, text)
+    Files.move(temp, file.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING)
 }
 // the build reads usr1's keys as the profile usr1 (invoker.properties: AWS_SHARED_CREDENTIALS_FILE, -Decr.profile)
 ownerOnly(new File(basedir, 'aws-credentials'),

@@ -1,14 +1,10 @@
+import dev.ecrplugin.testing.DockerImages
 import dev.ecrplugin.testing.EcrFixtures
 import dev.ecrplugin.testing.LocalStack
 
 LocalStack.beforeIt()
-// podman's own store (the stack's CONTAINERS_STORAGE_CONF); the output, failing on a non-zero exit
-def podman = { String... args ->
-    def p = new ProcessBuilder(['podman', *args]).redirectErrorStream(true).start()
-    def out = p.inputStream.text
-    assert p.waitFor() == 0 : "podman ${args.join(' ')}: ${out}"
-    out
-}
+// podman's own store (the stack's CONTAINERS_STORAGE_CONF); the output, failing on a non-zero exit or a hang
+def podman = { String... args -> DockerImages.command(null, ['podman', *args]) }
 assert System.getenv('CONTAINERS_STORAGE_CONF') : 'run through stack/ecr-stack: podman needs the stack\'s store'
 EcrFixtures.deleteRepositories('it-podman')
 def remote = "${LocalStack.registry()}/it-podman:1.0".toString()
@@ -17,6 +13,6 @@ def content = new File(basedir, 'image-content')
 content.mkdirs()
 new File(content, 'hello.txt').text = "it-podman ${System.nanoTime()}\n"
 def tar = new File(basedir, 'image.tar')
-assert new ProcessBuilder('tar', '-C', content.path, '-cf', tar.path, '.').inheritIO().start().waitFor() == 0
+DockerImages.command(null, ['tar', '-C', content.path, '-cf', tar.path, '.'])
 podman('import', tar.path, 'it-podman-app:1.0')
 true

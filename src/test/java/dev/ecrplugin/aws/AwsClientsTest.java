@@ -13,6 +13,7 @@ import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.testing.IamFixtures;
 import dev.ecrplugin.testing.IamFixtures.UserWithKey;
 import dev.ecrplugin.testing.LocalStack;
+import dev.ecrplugin.testing.MotoAuthOff;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -28,9 +29,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -45,6 +48,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * Where {@link AwsClients} finds region and credentials, against moto's STS and IAM, with temporary shared config
  * and credentials files handed to the SDK's providers directly.
  */
+@ExtendWith(MotoAuthOff.class)
 class AwsClientsTest {
 
     @TempDir
@@ -209,7 +213,7 @@ class AwsClientsTest {
         sts.createContext("/", exchange -> {
             asked.countDown();
             try {
-                answer.await();
+                answer.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -228,11 +232,20 @@ class AwsClientsTest {
                         new StaticCredentials("test", "AKIA", "s", null));
         try (AwsClients aws = AwsClients.create(settings, reporter)) {
             CompletableFuture<String> account = CompletableFuture.supplyAsync(aws::accountId);
-            asked.await(); // STS has the call and holds it
+            // STS has the call and holds it (bounded: an accountId() that fails before sending would never ask)
+            if (!asked.await(60, TimeUnit.SECONDS)) {
+                fail("accountId() never reached the fake STS: " + (account.isCompletedExceptionally()
+                        ? account.handle((v, e) -> String.valueOf(e)).join() : "still running"));
+            }
             Thread other = new Thread(aws::ecr);
             other.start();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (other.isAlive()) {
+                if (System.nanoTime() - deadline > 0) {
+                    answer.countDown();
+                    fail("ecr() neither ended nor blocked on the clients' lock within 60 s: " + other.getState());
+                }
                 ThreadInfo info = threads.getThreadInfo(other.getId());
                 boolean blockedOnClients = info != null && info.getThreadState() == Thread.State.BLOCKED
                         && info.getLockInfo() != null
@@ -241,10 +254,10 @@ class AwsClientsTest {
                     answer.countDown();
                     fail("ecr() waited for the STS call of accountId()");
                 }
-                Thread.sleep(5); // polls the other thread's state; no time limit
+                Thread.sleep(5); // polls the other thread's state, up to the deadline above
             }
             answer.countDown();
-            assertEquals("210987654321", account.get());
+            assertEquals("210987654321", account.get(60, TimeUnit.SECONDS));
         } finally {
             answer.countDown();
             sts.stop(0);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ecrplugin.core.InvalidInputException;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,16 +164,31 @@ class CredentialsFileTest {
         assertEquals(0, Files.size(dir.resolve("credentials.lock")));
     }
 
-    /** Waits (without a time limit) until the thread blocks or ends, and tells which. */
-    private static Thread.State blockedOrEnded(Thread thread) {
+    /**
+     * Waits until {@code thread} is in the {@code expected} state; fails if it ends first (it did not wait), or
+     * if it is not there within 60 s (a deadline against hangs, not a timing assertion).
+     */
+    private static void awaitState(Thread thread, Thread.State expected, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             Thread.State state = thread.getState();
-            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
-                    || state == Thread.State.TERMINATED) {
-                return state;
+            if (state == expected) {
+                return;
             }
-            Thread.onSpinWait();
+            if (state == Thread.State.TERMINATED) {
+                fail(what + ": it ended without reaching " + expected);
+            }
+            if (System.nanoTime() - deadline > 0) {
+                fail(what + ": still " + state + " after 60 s, never " + expected);
+            }
+            Thread.sleep(1);
         }
+    }
+
+    /** Joins {@code thread}, failing after 60 s rather than hanging the build. */
+    private static void join(Thread thread) throws InterruptedException {
+        thread.join(TimeUnit.SECONDS.toMillis(60));
+        assertFalse(thread.isAlive(), "the other thread still runs after 60 s");
     }
 
     @Test
@@ -182,10 +199,10 @@ class CredentialsFileTest {
         try (CredentialsFile.Lock lock = credentials.lock()) {
             credentials.store("usr1", "AKIAONE", "s1"); // reentrant: the holder itself may edit
             other.start();
-            assertEquals(Thread.State.WAITING, blockedOrEnded(other), "the other thread waits for the lock");
+            awaitState(other, Thread.State.WAITING, "the other thread waits for the lock");
             assertEquals(Optional.empty(), credentials.accessKeyId("usr2"));
         }
-        other.join();
+        join(other);
         assertEquals("[default]\nx = 1\n\n[usr1]\naws_access_key_id = AKIAONE\naws_secret_access_key = s1\n\n"
                 + "[usr2]\naws_access_key_id = AKIATWO\naws_secret_access_key = s2\n", read(file),
                 "neither edit lost the other's profile");
@@ -199,10 +216,10 @@ class CredentialsFileTest {
         Thread other = new Thread(() -> new CredentialsFile(file).store("usr2", "AKIATWO", "s2"));
         try (CredentialsFile.Lock lock = credentials.lock()) {
             other.start();
-            assertEquals(Thread.State.TIMED_WAITING, blockedOrEnded(other), "the other instance waits for the lock");
+            awaitState(other, Thread.State.TIMED_WAITING, "the other instance waits for the lock");
             credentials.store("usr1", "AKIAONE", "s1");
         }
-        other.join();
+        join(other);
         assertEquals(Optional.of("AKIAONE"), credentials.accessKeyId("usr1"));
         assertEquals(Optional.of("AKIATWO"), credentials.accessKeyId("usr2"));
     }

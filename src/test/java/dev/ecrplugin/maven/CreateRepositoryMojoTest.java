@@ -5,17 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecrplugin.testing.LocalStack;
+import dev.ecrplugin.testing.MotoAuthOff;
 import java.util.UUID;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.Repository;
 
 /** The create-repository goal as Maven configures it from a POM, against moto. */
 @MojoTest
+@ExtendWith(MotoAuthOff.class)
 class CreateRepositoryMojoTest {
 
     private static final String POM = "src/test/resources/unit/create-repository/pom.xml";

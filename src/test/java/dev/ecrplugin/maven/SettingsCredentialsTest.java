@@ -15,6 +15,7 @@ import dev.ecrplugin.core.Reporter;
 import dev.ecrplugin.testing.IamFixtures;
 import dev.ecrplugin.testing.IamFixtures.UserWithKey;
 import dev.ecrplugin.testing.LocalStack;
+import dev.ecrplugin.testing.MotoAuthOff;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
@@ -35,6 +37,7 @@ import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
  * settings.xml servers and proxies, encrypted as {@code mvn --encrypt-master-password} / {@code --encrypt-password}
  * do it (plexus-cipher), decrypted by Maven's own {@link DefaultSettingsDecrypter} with a settings-security.xml.
  */
+@ExtendWith(MotoAuthOff.class)
 class SettingsCredentialsTest {
 
     private static final String MASTER = "master-of-the-build";

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 
@@ -24,6 +25,9 @@ public final class DockerImages {
     public static final String PASSWORD = LocalStack.ACCOUNT + "-auth-token";
     private static final String MANIFEST_TYPES = "application/vnd.docker.distribution.manifest.v2+json, "
             + "application/vnd.oci.image.manifest.v1+json";
+
+    /** How long one docker/podman/tar command of a test may take before it is killed. */
+    public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
 
     private DockerImages() {}
 
@@ -37,22 +41,49 @@ public final class DockerImages {
         List<String> argv = new ArrayList<>();
         argv.add("docker");
         argv.addAll(List.of(args));
+        return command(stdin, argv);
+    }
+
+    /**
+     * Runs {@code argv} (docker, podman, tar...) with {@code stdin} (or none); its output (stdout and stderr); fails on
+     * a non-zero exit, and kills it and fails when it has not ended after {@link #COMMAND_TIMEOUT} (a hang becomes a
+     * failed IT, not a stuck build).
+     */
+    public static String command(String stdin, List<String> argv) {
+        Path out = null;
         try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            if (stdin != null) {
-                p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            out = Files.createTempFile("command-", ".out");
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            try {
+                if (stdin != null) {
+                    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+                p.getOutputStream().close();
+                if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(String.join(" ", argv) + " did not end within "
+                            + COMMAND_TIMEOUT.toSeconds() + " s: " + Files.readString(out));
+                }
+            } finally {
+                p.destroyForcibly();
             }
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", argv) + " failed: " + out);
+            String output = Files.readString(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", argv) + " failed: " + output);
             }
-            return out;
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException ignored) {
+                    // a temp file left behind
+                }
+            }
         }
     }
 
@@ -62,10 +93,7 @@ public final class DockerImages {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("hello.txt"), name + " " + System.nanoTime() + "\n");
         Path tar = workDir.toPath().resolve("image.tar");
-        Process p = new ProcessBuilder("tar", "-C", dir.toString(), "-cf", tar.toString(), ".").inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("tar failed");
-        }
+        command(null, List.of("tar", "-C", dir.toString(), "-cf", tar.toString(), "."));
         docker("import", tar.toString(), name);
     }
 

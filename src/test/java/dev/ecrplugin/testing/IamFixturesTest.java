@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The shared IAM fixtures do what the tests that use them rely on. */
+@ExtendWith(MotoAuthOff.class)
 class IamFixturesTest {
 
     @Test
