@@ -338,7 +338,8 @@ public final class AwsClients implements AutoCloseable {
      * (fastest start, no threads) unless the proxy needs credentials: {@code HttpURLConnection} sends a
      * {@code Proxy-Authorization} header it is given to the <em>origin</em> of an HTTPS call (inside the tunnel), never
      * on the {@code CONNECT}, so an authenticating proxy refuses every AWS call and AWS would see the proxy's password.
-     * Apache HttpClient 5 authenticates the {@code CONNECT} itself.
+     * Apache HttpClient 5 authenticates the {@code CONNECT} itself. It is shaded into the plugin jar without its
+     * service entry, so the clients the SDK builds on its own (inside credential providers) keep url-connection.
      */
     static SdkHttpClient.Builder<?> httpClient(HttpProxy proxy) {
         if (proxy == null) {
