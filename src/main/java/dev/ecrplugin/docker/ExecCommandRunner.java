@@ -2,12 +2,16 @@ package dev.ecrplugin.docker;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.ExecuteException;
+import org.apache.commons.exec.Executor;
 import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.LogOutputStream;
 import org.apache.commons.exec.PumpStreamHandler;
@@ -21,10 +25,15 @@ import org.apache.commons.exec.environment.EnvironmentUtils;
 public final class ExecCommandRunner implements CommandRunner {
 
     /**
-     * How long to wait, once the command has ended, for its output to close. A process it left behind (a daemon,
-     * the child of a wrapper script) may hold the pipes open for ever.
+     * How long each of the output pumps waits, once the command has ended, for its pipe to close: a process the
+     * command left running (a daemon, the child of a wrapper script) may hold it open for ever. Commons Exec adds 2 s
+     * to it, per pump.
      */
-    static final Duration OUTPUT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration OUTPUT_CLOSE_TIMEOUT = Duration.ofSeconds(3);
+
+    /** errno values of a program that is not there or not runnable; others (ENOMEM, EAGAIN, EMFILE) are the world's. */
+    private static final Pattern NOT_RUNNABLE = Pattern.compile("error=(2|8|13|20)\\b");
+    private static final Pattern ERRNO = Pattern.compile("error=\\d+");
 
     @Override
     public Result run(Command command, LineSink output) throws IOException {
@@ -44,23 +53,39 @@ public final class ExecCommandRunner implements CommandRunner {
         streams.setStopTimeout(OUTPUT_CLOSE_TIMEOUT);
         executor.setStreamHandler(streams);
         Map<String, String> env = command.env().isEmpty() ? null : environment(command.env());
+        String program = command.argv().get(0);
         int exit;
         try {
             exit = executor.execute(line, env);
         } catch (IOException e) {
-            if (watchdog.failedToStart) {
+            Process ended = watchdog.process();
+            if (e instanceof ExecuteException stopped && stopped.getExitValue() == Executor.INVALID_EXITVALUE
+                    && ended != null && !ended.isAlive()) {
+                // the command ended, but a process it left running held the output open: its exit code is the answer
+                serial.line("(" + program + " ended; a process it left running still held its output, which was "
+                        + "not read to the end)", true);
+                exit = ended.exitValue();
+            } else if (watchdog.failedToStart && notRunnable(e)) {
                 throw new CannotStartException(e.getMessage(), e); // "Cannot run program "docker": error=2, ..."
+            } else {
+                throw e;
             }
-            if (String.valueOf(e.getMessage()).contains("stop timeout")) {
-                throw new IOException(command.argv().get(0) + " ended, but its output stayed open "
-                        + OUTPUT_CLOSE_TIMEOUT.toSeconds() + " s longer: a process it started still holds it", e);
-            }
-            throw e;
         } finally {
             out.close();
             err.close();
         }
-        return new Result(exit, watchdog.killedProcess());
+        if (exit == Executor.INVALID_EXITVALUE && !watchdog.timedOut()) {
+            // Commons Exec answers an interrupt with this exit value, and clears the interrupt
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(program + " was interrupted");
+        }
+        return new Result(exit, watchdog.timedOut());
+    }
+
+    /** Not installed, not executable: no errno at all (nothing ran), or one that says so. */
+    static boolean notRunnable(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return NOT_RUNNABLE.matcher(message).find() || !ERRNO.matcher(message).find();
     }
 
     private static Map<String, String> environment(Map<String, String> extra) throws IOException {
@@ -72,11 +97,12 @@ public final class ExecCommandRunner implements CommandRunner {
     /**
      * Commons Exec's watchdog kills the process it started; a wrapper script's children (a {@code docker} run by a
      * shell script without {@code exec}) would live on and keep the output open, so the run would not end. This one
-     * kills the descendants first, then lets the watchdog kill the process. It also tells a program that never
-     * started from one that failed while running.
+     * lists the descendants, decides whether the command was still running, lets the watchdog kill it, then kills
+     * the descendants. It also tells a program that never started from one that failed while running.
      */
     private static final class TreeWatchdog extends ExecuteWatchdog {
         private Process process;
+        private boolean timedOut;
         volatile boolean failedToStart;
 
         @SuppressWarnings("deprecation") // the builder's product cannot be extended; this constructor is the same
@@ -90,6 +116,15 @@ public final class ExecCommandRunner implements CommandRunner {
             super.start(started);
         }
 
+        synchronized Process process() {
+            return process;
+        }
+
+        /** The timeout struck while the command ran (decided before anything was killed). */
+        synchronized boolean timedOut() {
+            return timedOut || killedProcess();
+        }
+
         @Override
         public synchronized void failedToStart(Exception e) {
             failedToStart = true;
@@ -98,11 +133,15 @@ public final class ExecCommandRunner implements CommandRunner {
 
         @Override
         public synchronized void timeoutOccured(Watchdog w) {
-            if (process != null) {
-                List<ProcessHandle> tree = process.descendants().toList(); // before the parent dies and they move
+            // the tree first (once the parent dies, its children move to init), the verdict next: a wrapper shell
+            // whose child is killed may exit by itself before the watchdog looks
+            List<ProcessHandle> tree = process == null ? List.of() : process.descendants().toList();
+            timedOut = process != null && process.isAlive();
+            try {
+                super.timeoutOccured(w);
+            } finally {
                 tree.forEach(ProcessHandle::destroyForcibly);
             }
-            super.timeoutOccured(w);
         }
     }
 
