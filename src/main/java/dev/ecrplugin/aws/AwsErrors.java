@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.profiles.ProfileFileLocation;
 
 /**
@@ -62,6 +63,12 @@ public final class AwsErrors {
     /** Translates any SDK exception; {@code what} says what the plugin was doing, e.g. "Creating repository repo1". */
     public static EcrPluginException translate(String what, SdkException e) {
         String prefix = what == null ? "" : what + ": ";
+        if (e instanceof SdkServiceException sse && refusedByTheProxy(sse)) {
+            return new InvalidInputException(prefix + "the HTTP proxy refused the proxy credentials (HTTP "
+                    + sse.statusCode() + " from the proxy, not from AWS). Fix the <username>/<password> of the "
+                    + "active <proxy> in settings.xml, or list the AWS endpoint's host in its <nonProxyHosts> to "
+                    + "reach it directly", e);
+        }
         if (e instanceof AwsServiceException ase) {
             String code = code(ase);
             String message = message(ase);
@@ -96,6 +103,16 @@ public final class AwsErrors {
         }
         return new OperationFailedException(prefix + "could not complete the AWS call: " + e.getMessage()
                 + " (check the network, or <endpoint>/-Decr.endpoint)", e);
+    }
+
+    /**
+     * A proxy's refusal that the HTTP client hands back as if AWS had answered: 407 is only ever a proxy's; 401 is
+     * not an answer of ECR, IAM or STS (they refuse with 400 or 403), so one without the request id every AWS
+     * answer carries is the proxy's too (tinyproxy refuses with 401).
+     */
+    private static boolean refusedByTheProxy(SdkServiceException e) {
+        return e.statusCode() == 407
+                || e.statusCode() == 401 && (e.requestId() == null || e.requestId().isBlank());
     }
 
     /**

@@ -41,7 +41,8 @@ public final class DockerCli {
      * @param timeout    per command
      * @param retries    further attempts of login, push and pull after a transient failure
      * @param tlsVerify  null: the client's default (podman: off for a loopback registry, as docker does); false:
-     *                   {@code --tls-verify=false} (podman), {@code --insecure-registry} (nerdctl); true: verify always
+     *                   {@code --tls-verify=false} (podman), {@code --insecure-registry} (nerdctl), refused for any
+     *                   other client; true: verify always
      */
     public record Options(String executable, Duration timeout, int retries, Boolean tlsVerify) {
         public Options {
@@ -54,10 +55,13 @@ public final class DockerCli {
             if (retries < 0) {
                 throw new InvalidInputException("<retries> must be 0 or more (POM <retries> or -Decr.retries)");
             }
-            if (Boolean.FALSE.equals(tlsVerify) && isDocker(executable)) {
-                throw new InvalidInputException("<tlsVerify>false is for podman and nerdctl: the docker client has "
-                        + "no such flag (list the registry in the daemon's insecure-registries instead), or remove "
-                        + "<tlsVerify>/-Decr.tlsVerify");
+            if (Boolean.FALSE.equals(tlsVerify) && !podmanLike(executable)) {
+                String name = Path.of(executable).getFileName().toString();
+                throw new InvalidInputException("<tlsVerify>false is for podman and nerdctl: "
+                        + (isDocker(executable) ? "the docker client" : "'" + name + "' (<dockerExecutable>/"
+                                + "-Decr.dockerExecutable) is neither, and the docker client")
+                        + " has no such flag (list the registry in the daemon's insecure-registries instead), or "
+                        + "remove <tlsVerify>/-Decr.tlsVerify");
             }
         }
 
@@ -66,7 +70,12 @@ public final class DockerCli {
             return Path.of(executable).getFileName().toString().toLowerCase(Locale.ROOT).startsWith("podman");
         }
 
+        /** podman or nerdctl: the only clients with a per-command flag that turns TLS verification off. */
         boolean podmanLike() {
+            return podmanLike(executable);
+        }
+
+        private static boolean podmanLike(String executable) {
             String name = Path.of(executable).getFileName().toString().toLowerCase(Locale.ROOT);
             return name.startsWith("podman") || name.startsWith("nerdctl");
         }
@@ -209,8 +218,10 @@ public final class DockerCli {
     }
 
     private List<String> tlsFlag(String registry) {
-        if (Boolean.FALSE.equals(options.tlsVerify())
-                || options.tlsVerify() == null && options.podmanLike() && isLoopback(registry)) {
+        if (!options.podmanLike()) {
+            return List.of(); // Options refuses tlsVerify=false for any other client
+        }
+        if (Boolean.FALSE.equals(options.tlsVerify()) || options.tlsVerify() == null && isLoopback(registry)) {
             // podman's flag; nerdctl's (a global flag, accepted after the subcommand too) also allows plain HTTP
             return List.of(options.podman() ? "--tls-verify=false" : "--insecure-registry");
         }

@@ -25,7 +25,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -189,19 +191,28 @@ class AwsClientsTest {
     }
 
     @Test
-    void theSignersDebugLinesAreOffUnlessTheUserSetTheirLevel() {
-        String current = "org.slf4j.simpleLogger.log.software.amazon.awssdk.http.auth.aws.internal.signer";
-        String legacy = "org.slf4j.simpleLogger.log.software.amazon.awssdk.auth.signer";
-        String before = System.getProperty(legacy);
+    void theSecretLoggersAreOffUnlessTheUserSetTheirLevel() {
+        // the signers' canonical requests show the session token; hc5's headers and wire show the proxy's
+        // credentials and the bodies (a web identity JWT, a returned secret key)
+        assertTrue(AwsClients.SECRET_LOGGERS.containsAll(List.of(
+                "software.amazon.awssdk.http.auth.aws.internal.signer", "software.amazon.awssdk.auth.signer",
+                "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire")),
+                AwsClients.SECRET_LOGGERS.toString());
+        List<String> keys = AwsClients.SECRET_LOGGERS.stream().map(l -> "org.slf4j.simpleLogger.log." + l).toList();
+        Map<String, String> before = new HashMap<>();
+        keys.forEach(k -> before.put(k, System.getProperty(k)));
+        String userSet = keys.get(keys.size() - 1);
         try {
-            System.clearProperty(current);
-            System.setProperty(legacy, "debug");
+            keys.forEach(System::clearProperty);
+            System.setProperty(userSet, "debug");
             AwsClients.create(settings().withCredentials(new StaticCredentials("test", "AKIA", "s", "t")), reporter)
                     .close();
-            assertEquals("info", System.getProperty(current), "their canonical request shows the session token");
-            assertEquals("debug", System.getProperty(legacy), "a level the user set is kept");
+            for (String key : keys.subList(0, keys.size() - 1)) {
+                assertEquals("info", System.getProperty(key), key);
+            }
+            assertEquals("debug", System.getProperty(userSet), "a level the user set is kept");
         } finally {
-            restore(legacy, before);
+            before.forEach(AwsClientsTest::restore);
         }
     }
 

@@ -107,6 +107,33 @@ class DockerCliTest {
     }
 
     @Test
+    void tlsVerifyFalseIsRefusedForEveryClientButPodmanAndNerdctl() {
+        InvalidInputException docker =
+                assertThrows(InvalidInputException.class, () -> cli("/usr/bin/docker", 0, false));
+        assertEquals("<tlsVerify>false is for podman and nerdctl: the docker client has no such flag (list the "
+                + "registry in the daemon's insecure-registries instead), or remove <tlsVerify>/-Decr.tlsVerify",
+                docker.getMessage());
+        for (String other : List.of("/opt/docker-26/bin/docker.real", "finch", "docker.exe")) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> cli(other, 0, false), other);
+            assertTrue(e.getMessage().startsWith("<tlsVerify>false is for podman and nerdctl: "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("or remove <tlsVerify>/-Decr.tlsVerify"), e.getMessage());
+        }
+        assertEquals("<tlsVerify>false is for podman and nerdctl: 'finch' "
+                + "(<dockerExecutable>/-Decr.dockerExecutable) is neither, and the docker client has no such flag "
+                + "(list the registry in the daemon's insecure-registries instead), or remove <tlsVerify>/"
+                + "-Decr.tlsVerify",
+                assertThrows(InvalidInputException.class, () -> cli("finch", 0, false)).getMessage());
+
+        cli("finch", 0, null).pull("127.0.0.1:5000/repo:1");
+        cli("docker.real", 0, true).pull("127.0.0.1:5000/repo:1");
+        cli("podman.exe", 0, false).pull("registry.example.com/repo:1");
+        assertEquals(List.of("finch", "pull", "127.0.0.1:5000/repo:1"), runner.commands.get(0).argv());
+        assertEquals(List.of("docker.real", "pull", "127.0.0.1:5000/repo:1"), runner.commands.get(1).argv());
+        assertEquals(List.of("podman.exe", "pull", "--tls-verify=false", "registry.example.com/repo:1"),
+                runner.commands.get(2).argv());
+    }
+
+    @Test
     void podmanWritesThePushedDigestToAFileThatIsReadAndRemoved() {
         String digest = "sha256:" + "f".repeat(64);
         List<Path> files = new ArrayList<>();
