@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -57,11 +58,12 @@ public final class AwsClients implements AutoCloseable {
     /**
      * Loggers that print secrets at DEBUG: the SDK's signers (current and legacy: the canonical request, session
      * token included), and Apache HttpClient 5's header and wire logs (Authorization, Proxy-Authorization, and
-     * response bodies such as IAM's CreateAccessKey with the new secret key).
+     * response bodies such as IAM's CreateAccessKey with the new secret key), and its cookie handling (the cookies
+     * a proxy or load balancer sets).
      */
     static final List<String> SECRET_LOGGERS = List.of("software.amazon.awssdk.http.auth.aws.internal.signer",
             "software.amazon.awssdk.auth.signer", "org.apache.hc.client5.http.headers",
-            "org.apache.hc.client5.http.wire");
+            "org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.protocol");
 
     private final AwsSettings settings;
     private final Region region;
@@ -112,7 +114,7 @@ public final class AwsClients implements AutoCloseable {
      * files the SDK finds itself ({@code ~/.aws/config}, {@code AWS_CONFIG_FILE}, ...); null for those.
      */
     public static AwsClients create(AwsSettings settings, Reporter reporter, Supplier<ProfileFile> profileFile) {
-        quietSecretLoggers();
+        quietSecretLoggers(SECRET_LOGGERS, reporter);
         Region region;
         String regionSource;
         if (settings.region() != null) {
@@ -146,11 +148,16 @@ public final class AwsClients implements AutoCloseable {
      * slf4j-simple) reads a logger's level from a system property when the logger is first made, so this must run
      * before the first client is built. A level the user set is kept.
      */
-    static void quietSecretLoggers() {
-        for (String logger : SECRET_LOGGERS) {
+    static void quietSecretLoggers(List<String> loggers, Reporter reporter) {
+        for (String logger : loggers) {
             String key = "org.slf4j.simpleLogger.log." + logger;
             if (System.getProperty(key) == null) {
                 System.setProperty(key, "info");
+                // a logger made earlier (by another plugin of this build) keeps the level it was made with
+                if (LoggerFactory.getLogger(logger).isDebugEnabled()) {
+                    reporter.warn("The logger " + logger + " already prints DEBUG (another plugin of this build made it "
+                            + "first) and may show secrets under -X: run without -X, or with -D" + key + "=info");
+                }
             }
         }
     }

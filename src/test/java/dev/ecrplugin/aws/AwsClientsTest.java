@@ -191,6 +191,26 @@ class AwsClientsTest {
     }
 
     @Test
+    void aSecretLoggerMadeEarlierAtDebugIsAWarning() {
+        // another plugin of the build made the logger under -X before this plugin could hold it at INFO
+        String name = "dev.ecrplugin.test.made.earlier." + UUID.randomUUID().toString().substring(0, 8);
+        String key = "org.slf4j.simpleLogger.log." + name;
+        System.setProperty(key, "debug");
+        org.slf4j.LoggerFactory.getLogger(name);
+        System.clearProperty(key);
+        String quiet = "dev.ecrplugin.test.made.now." + UUID.randomUUID().toString().substring(0, 8);
+        RecordingReporter warnings = new RecordingReporter();
+        try {
+            AwsClients.quietSecretLoggers(List.of(name, quiet), warnings);
+        } finally {
+            System.clearProperty(key);
+            System.clearProperty("org.slf4j.simpleLogger.log." + quiet);
+        }
+        assertEquals(List.of("The logger " + name + " already prints DEBUG (another plugin of this build made it "
+                + "first) and may show secrets under -X: run without -X, or with -D" + key + "=info"), warnings.warnings);
+    }
+
+    @Test
     void theSecretLoggersAreOffUnlessTheUserSetTheirLevel() {
         // the signers' canonical requests show the session token; hc5's headers and wire show the proxy's
         // credentials and the bodies (a web identity JWT, a returned secret key)
