@@ -32,7 +32,7 @@ cli_route() {
 
 plugin_route() {
   ./mvnw -B -q -f examples/tutorial/pom.xml deploy -Decr.endpoint="$ECR_STACK_ENDPOINT" \
-    -Decr.registry="$ECR_STACK_REGISTRY" -Decr.region=us-east-1 >"$work/mvn.log" 2>&1 \
+    -Decr.region=us-east-1 >"$work/mvn.log" 2>&1 \
     || { cat "$work/mvn.log" >&2; exit 1; }
 }
 

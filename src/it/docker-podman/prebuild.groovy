@@ -7,7 +7,7 @@ LocalStack.beforeIt()
 def podman = { String... args -> DockerImages.command(null, ['podman', *args]) }
 assert System.getenv('CONTAINERS_STORAGE_CONF') : 'run through stack/ecr-stack: podman needs the stack\'s store'
 EcrFixtures.deleteRepositories('it-podman')
-def remote = "${LocalStack.registry()}/it-podman:1.0".toString()
+def remote = "${LocalStack.registryAddress()}/it-podman:1.0".toString()
 podman('rmi', '-f', '--ignore', 'it-podman-app:1.0', 'it-podman-copy:1.0', remote)
 def content = new File(basedir, 'image-content')
 content.mkdirs()

@@ -3,7 +3,7 @@ import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 
 def log = ItLog.of(basedir)
-def registry = LocalStack.registry()
+def registry = LocalStack.registryAddress()
 def digest = log.digestFile('it-podman')
 assert digest ==~ /sha256:[0-9a-f]{64}/
 assert log.contains("[INFO] Logged in to ${registry} (ECR registry 123456789012)")

@@ -15,6 +15,11 @@ assert log.lines().findAll { it.startsWith('[INFO] Pushed ') } == ["[INFO] Pushe
 assert log.contains("[INFO] The push refers to repository [${registry}/it/push]")
 assert !log.contains('push skipped')
 assert !log.contains('[ERROR]')
+// docker pushed to ECR's own host (the token's proxyEndpoint, no <registry>): the registry's record of the requests
+def events = LocalStack.events('it/push')
+for (tag in ['1.0', 'latest']) {
+    assert events.contains("push ${registry} it/push ${tag} ${digest}".toString()) : events
+}
 
 // the registry and ECR agree with the digest file (ecrDigest waits for the registry's notification to reach moto)
 for (tag in ['1.0', 'latest']) {

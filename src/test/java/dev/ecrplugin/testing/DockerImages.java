@@ -118,10 +118,14 @@ public final class DockerImages {
         }
     }
 
-    /** The registry's digest for repo:ref (GET /v2/REPO/manifests/REF with basic auth), or null when absent. */
+    /**
+     * The registry's digest for repo:ref (GET /v2/REPO/manifests/REF with basic auth, over TLS verified with the
+     * stack's CA), or null when absent.
+     */
     public static String registryDigest(String repository, String ref) throws IOException, InterruptedException {
-        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://" + LocalStack.registry() + "/v2/" + repository + "/manifests/" + ref))
+        HttpResponse<Void> response = HttpClient.newBuilder().sslContext(LocalStack.tls()).build().send(
+                HttpRequest.newBuilder(
+                        URI.create(LocalStack.registryUrl() + "/v2/" + repository + "/manifests/" + ref))
                 .timeout(Duration.ofSeconds(10)).header("Accept", MANIFEST_TYPES)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         ("AWS:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))

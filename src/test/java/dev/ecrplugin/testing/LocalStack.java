@@ -1,11 +1,21 @@
 package dev.ecrplugin.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -25,6 +35,8 @@ public final class LocalStack {
 
     public static final String ACCOUNT = "123456789012";
     public static final String REGION = "us-east-1";
+    /** ECR's registry host of the account in {@link #REGION}: moto's token proxyEndpoint, the stack's default. */
+    public static final String ECR_HOST = ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com";
 
     private LocalStack() {}
 
@@ -33,9 +45,78 @@ public final class LocalStack {
         return required("ECR_STACK_ENDPOINT");
     }
 
-    /** The registry's host:port, e.g. 127.0.0.1:53283. */
+    /**
+     * The registry docker uses with no {@code <registry>}: moto's token proxyEndpoint for us-east-1,
+     * {@value #ECR_HOST}, over TLS verified with the stack's CA (the stack's dockerd resolves the ECR names to the
+     * registry in the stack's network namespace). Fails on a stack that serves another host (an older stack/ecr-stack).
+     */
     public static String registry() {
-        return required("ECR_STACK_REGISTRY");
+        String registry = required("ECR_STACK_REGISTRY");
+        if (!registry.equals(ECR_HOST)) {
+            throw new IllegalStateException("ECR_STACK_REGISTRY is " + registry + ", not ECR's own host " + ECR_HOST
+                    + ": restart the stack with this checkout's stack/ecr-stack (down, then up)");
+        }
+        return registry;
+    }
+
+    /** The registry for host-side HTTPS reads, by address (the host cannot resolve the ECR names): https://ADDRESS. */
+    public static String registryUrl() {
+        return required("ECR_STACK_REGISTRY_URL");
+    }
+
+    /** The registry's address in the stack's network namespace (what podman, in the host's namespace, reaches). */
+    public static String registryAddress() {
+        return required("ECR_STACK_REGISTRY_ADDRESS");
+    }
+
+    /** The stack's CA (PEM), which the registry's certificate is signed by. */
+    public static Path ca() {
+        return Path.of(required("ECR_STACK_CA"));
+    }
+
+    /** A DNS alias of the registry, on its certificate and trusted by the stack's dockerd: registry.ecr-alias.test. */
+    public static String alias() {
+        return required("ECR_STACK_ALIAS");
+    }
+
+    /** A name on the registry's certificate that the stack's dockerd is NOT given the CA for: it must refuse it. */
+    public static String untrusted() {
+        return required("ECR_STACK_UNTRUSTED");
+    }
+
+    /** The registry's manifest events, one line each: {@code <push|pull> <host> <repository> <tag-or-digest> <digest>}. */
+    public static Path events() {
+        return Path.of(required("ECR_STACK_EVENTS"));
+    }
+
+    /** The lines of {@link #events()} that name {@code repository}. */
+    public static List<String> events(String repository) {
+        try {
+            return Files.readAllLines(events()).stream()
+                    .filter(line -> line.split(" ").length == 5 && line.split(" ")[2].equals(repository)).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + events(), e);
+        }
+    }
+
+    /** TLS that trusts the stack's CA only (for host-side reads of the registry). */
+    public static SSLContext tls() {
+        try (InputStream in = Files.newInputStream(ca())) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("ecr-stack-ca-" + i++, certificate);
+            }
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(
+                    TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the stack's CA " + ca(), e);
+        }
     }
 
     /** The private Docker Engine, e.g. unix:///.../docker.sock. */
