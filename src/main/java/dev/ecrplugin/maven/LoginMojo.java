@@ -1,5 +1,6 @@
 package dev.ecrplugin.maven;
 
+import dev.ecrplugin.docker.RegistryTargets;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -13,8 +14,8 @@ public class LoginMojo extends AbstractDockerMojo {
 
     @Override
     protected void run() {
-        for (String registryId : registries().each()) {
-            login(registryId);
+        for (RegistryTargets.Target target : registries().logins()) {
+            login(target);
         }
     }
 }
