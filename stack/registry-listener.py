@@ -2,12 +2,17 @@
 """Keeps moto's ECR view in step with what docker pushes to the local registry.
 
 The Docker Distribution registry POSTs an event envelope for every manifest
-push to this listener. For each one we read the manifest back from the
-registry and record it in moto with ECR PutImage (tag, manifest, media type
-and digest), so that DescribeImages/BatchGetImage answer exactly what the
-registry holds.
+push and pull to this listener. For each push we read the manifest back from
+the registry and record it in moto with ECR PutImage (tag, manifest, media type
+and digest) in the REGION the pushed-to host names (ACCOUNT.dkr.ecr.REGION...,
+dkr.ecr-fips, dkr-ecr...on.aws; any other name, e.g. a DNS alias or the
+registry's IP, counts as us-east-1), so that DescribeImages/BatchGetImage answer
+exactly what the registry holds. Every manifest push and pull (except this
+listener's own reads) is appended to STATE_DIR/registry-events.log as
+"<action> <host> <repository> <tag-or-digest> <digest>", so tests can prove
+which host docker really used.
 
-Usage: registry-listener.py PORT REGISTRY_URL MOTO_URL STATE_DIR
+Usage: registry-listener.py BIND_ADDRESS PORT REGISTRY_URL CA_FILE MOTO_URL STATE_DIR
 Credentials for PutImage are read per attempt from STATE_DIR/listener.credentials
 ("ACCESS_KEY SECRET_KEY" on one line) when present (needed once moto's IAM
 enforcement is switched on), else the dummy keys moto accepts with auth off.
@@ -22,9 +27,12 @@ import base64
 import http.server
 import json
 import os
+import re
+import ssl
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 
 import boto3
@@ -44,10 +52,18 @@ PERMANENT = {
 }
 RETRY_SECONDS = 15
 
-PORT, REGISTRY_URL, MOTO_URL, STATE_DIR = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+BIND, PORT, REGISTRY_URL, CA_FILE, MOTO_URL, STATE_DIR = sys.argv[1:7]
 REGISTRY_AUTH = "Basic " + base64.b64encode(b"AWS:123456789012-auth-token").decode()
-# the registry is on loopback: never through a proxy from the environment
-REGISTRY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+# the registry is in the stack's own namespace: never through a proxy from the environment; its certificate is
+# verified with the stack's CA
+REGISTRY = urllib.request.build_opener(urllib.request.ProxyHandler({}),
+                                       urllib.request.HTTPSHandler(context=ssl.create_default_context(cafile=CA_FILE)))
+USER_AGENT = "ecr-stack-listener"
+EVENTS = os.path.join(STATE_DIR, "registry-events.log")
+DEFAULT_REGION = "us-east-1"
+# ECR's registry host forms: standard, FIPS, dual-stack; commercial, China and European Sovereign Cloud domains
+ECR_HOST = re.compile(r"^\d{12}\.dkr(?:\.ecr|\.ecr-fips|-ecr)\.([a-z0-9-]+)\."
+                      r"(?:amazonaws\.com|amazonaws\.com\.cn|amazonaws\.eu|on\.aws)$")
 
 _clients = {}
 _clients_lock = threading.Lock()
@@ -67,31 +83,46 @@ def credentials():
         return "testing", "testing"
 
 
-def ecr_client():
-    """One client per credentials pair (boto3 clients are thread-safe; creating them is not)."""
+_events_lock = threading.Lock()
+
+
+def region_of(host):
+    """The region an ECR registry host names (the port, if any, dropped); DEFAULT_REGION for any other name."""
+    name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    match = ECR_HOST.match(name.lower())
+    return match.group(1) if match else DEFAULT_REGION
+
+
+def record_event(action, host, repository, reference, digest):
+    with _events_lock, open(EVENTS, "a", encoding="utf-8") as f:
+        f.write(f"{action} {host} {repository} {reference} {digest}\n")
+
+
+def ecr_client(region):
+    """One client per credentials pair and region (boto3 clients are thread-safe; creating them is not)."""
     pair = credentials()
     with _clients_lock:
-        client = _clients.get(pair)
+        client = _clients.get((pair, region))
         if client is None:
             client = boto3.session.Session().client(
-                "ecr", endpoint_url=MOTO_URL, region_name="us-east-1",
+                "ecr", endpoint_url=MOTO_URL, region_name=region,
                 aws_access_key_id=pair[0], aws_secret_access_key=pair[1])
-            _clients[pair] = client
+            _clients[(pair, region)] = client
         return client
 
 
 def read_manifest(repository, digest):
     request = urllib.request.Request(
         f"{REGISTRY_URL}/v2/{repository}/manifests/{digest}",
-        headers={"Accept": ", ".join(MANIFEST_TYPES), "Authorization": REGISTRY_AUTH})
+        headers={"Accept": ", ".join(MANIFEST_TYPES), "Authorization": REGISTRY_AUTH, "User-Agent": USER_AGENT})
     with REGISTRY.open(request, timeout=10) as response:
         return response.read().decode("utf-8"), response.headers.get("Content-Type")
 
 
-def repository_missing(repository):
+def repository_missing(region, repository):
     """Whether ECR has no such repository (moto answers PutImage into a missing repository with a bare 500)."""
     try:
-        ecr_client().describe_repositories(repositoryNames=[repository])
+        ecr_client(region).describe_repositories(repositoryNames=[repository])
         return False
     except botocore.exceptions.ClientError as e:
         return e.response.get("Error", {}).get("Code") == "RepositoryNotFoundException"
@@ -99,8 +130,8 @@ def repository_missing(repository):
         return False
 
 
-def record_push(repository, tag, digest):
-    what = f"{repository}:{tag or '-'} {digest}"
+def record_push(region, repository, tag, digest):
+    what = f"{repository}:{tag or '-'} {digest} in {region}"
     deadline = time.monotonic() + RETRY_SECONDS
     attempt = 0
     while True:
@@ -111,11 +142,11 @@ def record_push(repository, tag, digest):
                         imageManifestMediaType=media_type)
             if tag:
                 args["imageTag"] = tag
-            ecr_client().put_image(**args)
+            ecr_client(region).put_image(**args)
             log(f"recorded {what}" + (f" (attempt {attempt})" if attempt > 1 else ""))
             return
         except botocore.exceptions.ClientError as e:
-            if e.response.get("Error", {}).get("Code") in PERMANENT or repository_missing(repository):
+            if e.response.get("Error", {}).get("Code") in PERMANENT or repository_missing(region, repository):
                 log(f"not recorded {what}: {e}")
                 return
             error = e  # refused keys (IAM enforcement on), a 5xx, an error body the client could not read
@@ -137,11 +168,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
             events = []
         for event in events:
             target = event.get("target", {})
-            if event.get("action") == "push" and target.get("mediaType") in MANIFEST_TYPES:
-                try:
-                    record_push(target["repository"], target.get("tag"), target["digest"])
-                except Exception as e:
-                    log(f"failed on {target}: {e}")
+            request = event.get("request", {})
+            action = event.get("action")
+            if action not in ("push", "pull") or target.get("mediaType") not in MANIFEST_TYPES:
+                continue
+            if request.get("useragent") == USER_AGENT:
+                continue  # this listener reading a pushed manifest back
+            host = request.get("host") or urllib.parse.urlsplit(target.get("url", "")).netloc or "-"
+            try:
+                record_event(action, host, target["repository"], target.get("tag") or target["digest"],
+                             target["digest"])
+                if action == "push":
+                    record_push(region_of(host), target["repository"], target.get("tag"), target["digest"])
+            except Exception as e:
+                log(f"failed on {action} {target}: {e}")
         self.send_response(200)
         self.end_headers()
 
@@ -155,5 +195,5 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
-    log(f"listening on 127.0.0.1:{PORT}")
-    http.server.ThreadingHTTPServer(("127.0.0.1", int(PORT)), Handler).serve_forever()
+    log(f"listening on {BIND}:{PORT}")
+    http.server.ThreadingHTTPServer((BIND, int(PORT)), Handler).serve_forever()
