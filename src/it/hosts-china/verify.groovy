@@ -13,7 +13,7 @@ assert !log.contains('[ERROR]')
 assert log.mentioning('Logged in to') == ['[INFO] Logged in to 123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn (ECR registry 123456789012)']
 assert HostForms.dockerConfig().contains(host)
 // the repository was made in the host's region
-assert log.contains('[INFO] Created repository it-hosts/china [arn:aws:ecr:cn-north-1:123456789012:repository/it-hosts/china]')
+assert log.contains('[INFO] Created repository it-hosts/china [arn:aws-cn:ecr:cn-north-1:123456789012:repository/it-hosts/china]')
 
 // push: docker's own output names the host, and the registry saw the manifest pushed under that host name
 def digest = log.digestFile('it-hosts/china')

@@ -13,7 +13,7 @@ assert !log.contains('[ERROR]')
 assert log.mentioning('Logged in to') == ['[INFO] Logged in to 123456789012.dkr.ecr.eusc-de-east-1.amazonaws.eu (ECR registry 123456789012)']
 assert HostForms.dockerConfig().contains(host)
 // the repository was made in the host's region
-assert log.contains('[INFO] Created repository it-hosts/eusc [arn:aws:ecr:eusc-de-east-1:123456789012:repository/it-hosts/eusc]')
+assert log.contains('[INFO] Created repository it-hosts/eusc [arn:aws-eusc:ecr:eusc-de-east-1:123456789012:repository/it-hosts/eusc]')
 
 // push: docker's own output names the host, and the registry saw the manifest pushed under that host name
 def digest = log.digestFile('it-hosts/eusc')

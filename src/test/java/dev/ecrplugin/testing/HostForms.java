@@ -130,6 +130,15 @@ public final class HostForms {
         if (!m.find()) {
             throw new IllegalStateException("docker push " + remote + " printed no digest: " + out);
         }
+        // the registry notifies the listener asynchronously: wait for the push's event, so that a later
+        // markEvents() comes after it
+        String event = "push " + host + " " + repository + " " + tag + " " + m.group(1);
+        for (int i = 0; !eventLines().contains(event); i++) {
+            if (i == 100) {
+                throw new IllegalStateException("the registry's events log never showed '" + event + "'");
+            }
+            Thread.sleep(200);
+        }
         return m.group(1);
     }
 
