@@ -41,26 +41,23 @@ public final class PullService {
         }
 
         /**
-         * The request for the goal's settings as written: {@code image} (a full image URI, or a repository with a tag
-         * or digest) or {@code repositoryName} with {@code tag}/{@code digest}. {@code tag} and {@code digest} may
-         * complete an image that has neither, never contradict one.
+         * The request for the goal's settings as written: {@code repositoryName} with {@code tag}/{@code digest}, else
+         * {@code image} (a full image URI, or a repository with a tag or digest); with {@code repositoryName} set,
+         * {@code image} is not read (a POM may configure push's local image for the whole plugin). {@code tag} and
+         * {@code digest} may complete an image that has neither, never contradict one.
          */
         public static Request of(String image, String repositoryName, String tag, String digest,
                                  String targetImage) {
             EcrImageRef target = targetImage == null || targetImage.isBlank() ? null
                     : EcrImageRef.parse(targetImage, "targetImage");
-            boolean hasImage = image != null && !image.isBlank();
             boolean hasRepository = repositoryName != null && !repositoryName.isBlank();
-            if (hasImage == hasRepository) {
-                throw new InvalidInputException(hasImage
-                        ? "Set either <image>/-Decr.image or <repositoryName>/-Decr.repositoryName to pull, not both "
-                                + "(image '" + image.trim() + "', repositoryName '" + repositoryName.trim() + "')"
-                        : "Name the image to pull: <image>/-Decr.image (a full ECR image URI such as "
-                                + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.0, or app:1.0), or "
-                                + "<repositoryName>/-Decr.repositoryName with <tag> or <digest>");
-            }
-            if (!hasImage) {
+            if (hasRepository) { // <image> may be push's local image, configured for the whole plugin: not read here
                 return new Request(null, repositoryName.trim(), tag, digest, target);
+            }
+            if (image == null || image.isBlank()) {
+                throw new InvalidInputException("Name the image to pull: <image>/-Decr.image (a full ECR image URI "
+                        + "such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.0, or app:1.0), or "
+                        + "<repositoryName>/-Decr.repositoryName with <tag> or <digest>");
             }
             EcrImageRef ref = EcrImageRef.parse(image, "image");
             if (ref.tag() != null && ref.digest() != null) {

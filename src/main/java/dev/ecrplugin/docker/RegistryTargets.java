@@ -75,7 +75,7 @@ public record RegistryTargets(List<String> registryIds, RegistryHost address) {
         return registryIds.isEmpty() ? Collections.singletonList(null) : registryIds;
     }
 
-    /** The logins of ecr:login: one per registry named (when {@code <registry>} is an ECR host, that host's). */
+    /** The logins of ecr:login: one per registry named (when {@code <registry>} is an ECR host, in its region). */
     public List<Target> logins() {
         return each().stream().map(id -> resolve(id, null, null)).toList();
     }
@@ -139,17 +139,18 @@ public record RegistryTargets(List<String> registryIds, RegistryHost address) {
                     + fromRegistry.get().accountId() + " in " + fromRegistry.get().region() + ": make them agree (POM "
                     + "<registry> or -Decr.registry), or remove <registry>");
         }
-        String by = fromImage.isPresent() ? namedBy : "<registry> '" + address + "'";
-        Optional<RegistryHost.Ecr> ecr = fromImage.or(() -> fromRegistry);
-        if (ecr.isEmpty()) {
-            return new Target(id, null, address, null);
+        if (fromImage.isEmpty()) {
+            // <registry> alone names where docker goes, and for an ECR host the token's region; the token's registry
+            // stays <registryIds>' (or the caller's), as before host forms were read
+            return new Target(id, fromRegistry.map(RegistryHost.Ecr::region).orElse(null), address,
+                    fromRegistry.isPresent() ? "<registry> '" + address + "'" : null);
         }
-        String account = ecr.get().accountId();
+        String account = fromImage.get().accountId();
         if (id != null && !id.equals(account)) {
-            throw new InvalidInputException(by + " is in ECR registry " + account + " but <registryIds> names " + id
-                    + ": remove one of them, or make them agree");
+            throw new InvalidInputException(namedBy + " is in ECR registry " + account + " but <registryIds> names "
+                    + id + ": remove one of them, or make them agree");
         }
-        return new Target(account, ecr.get().region(), address != null ? address : named, by);
+        return new Target(account, fromImage.get().region(), address != null ? address : named, namedBy);
     }
 
     private static boolean sameRegistry(RegistryHost.Ecr a, RegistryHost.Ecr b) {

@@ -16,12 +16,12 @@ public class PullMojo extends AbstractDockerMojo {
     /**
      * The image to pull: a full ECR image URI such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.0 (also
      * FIPS, dual-stack, China and the other partitions' hosts; by digest with @sha256:...), or a repository with a
-     * tag or digest such as app:1.0. Instead of repositoryName.
+     * tag or digest such as app:1.0. Read when repositoryName is not set.
      */
     @Parameter(property = "ecr.image")
     protected String image;
 
-    /** The ECR repository, instead of image. */
+    /** The ECR repository; when set, image is not read (it may be push's local image, configured plugin-wide). */
     @Parameter(property = "ecr.repositoryName")
     protected String repositoryName;
 

@@ -39,13 +39,13 @@ class PullServiceTest {
         assertEquals("latest", PullService.Request.of("app", null, null, null, null).tag());
         assertEquals("2", PullService.Request.of(null, "app", "2", null, null).tag());
         assertEquals("2", PullService.Request.of("app:2", null, "2", null, null).tag(), "agreeing is fine");
+        PullService.Request both = PullService.Request.of("myapp:1.0", "team/app", null, null, null);
+        assertEquals("team/app", both.repositoryName(), "repositoryName wins over a plugin-wide <image>");
+        assertEquals("latest", both.tag());
     }
 
     @Test
     void contradictionsAreRefused() {
-        assertEquals("Set either <image>/-Decr.image or <repositoryName>/-Decr.repositoryName to pull, not both "
-                + "(image 'app:1', repositoryName 'app')", assertThrows(InvalidInputException.class,
-                        () -> PullService.Request.of("app:1", "app", null, null, null)).getMessage());
         assertEquals("Name the image to pull: <image>/-Decr.image (a full ECR image URI such as "
                 + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.0, or app:1.0), or "
                 + "<repositoryName>/-Decr.repositoryName with <tag> or <digest>", assertThrows(
