@@ -73,6 +73,7 @@ public final class AwsClients implements AutoCloseable {
     private final List<AutoCloseable> built;
     private final Object accountIdLock = new Object();
     private EcrClient ecr;
+    private final java.util.Map<Region, EcrClient> ecrElsewhere = new java.util.HashMap<>();
     private IamClient iam;
     private StsClient sts;
     private volatile String accountId;
@@ -275,6 +276,18 @@ public final class AwsClients implements AutoCloseable {
         return ecr;
     }
 
+    /**
+     * An ECR client like {@link #ecr()} (same credentials, endpoint, proxy) in {@code other}: ECR tokens and
+     * repositories are per region, and a full image URI may name another region than the configured one.
+     */
+    public synchronized EcrClient ecrIn(Region other) {
+        if (other.equals(region)) {
+            return ecr();
+        }
+        return ecrElsewhere.computeIfAbsent(other, r -> remember(configure(EcrClient.builder(), r, credentials)
+                .build()));
+    }
+
     public synchronized IamClient iam() {
         if (iam == null) {
             // IAM is global: its signing region is the partition's global one, unless an endpoint replaces AWS.
@@ -378,6 +391,7 @@ public final class AwsClients implements AutoCloseable {
     public synchronized void close() {
         closeAll(built);
         ecr = null;
+        ecrElsewhere.clear();
         iam = null;
         sts = null;
     }

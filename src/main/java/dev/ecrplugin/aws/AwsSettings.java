@@ -49,7 +49,7 @@ public record AwsSettings(String region, String profile, URI endpoint, StaticCre
     /** Builds settings from the plain strings users write, checking each. */
     public static AwsSettings of(String region, String profile, String endpoint) {
         region = blankToNull(region);
-        if (region != null && !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+        if (region != null && !region.matches("[a-z]{2,5}(-[a-z]+)+-\\d+")) {
             throw new InvalidInputException("<region> '" + region + "' is not an AWS region id: write it like "
                     + "eu-west-1 (POM <region> or -Decr.region)");
         }

@@ -37,12 +37,53 @@ public final class LoginService {
     }
 
     /**
+     * An ECR authorization token, not yet handed to docker (its text never leaves this class).
+     */
+    public static final class Token {
+        private final String authorizationToken;
+        private final RegistryHost proxyEndpoint;
+        private final String registryId;
+        private final String description;
+
+        private Token(String authorizationToken, RegistryHost proxyEndpoint, String registryId, String description) {
+            this.authorizationToken = authorizationToken;
+            this.proxyEndpoint = proxyEndpoint;
+            this.registryId = registryId;
+            this.description = description;
+        }
+
+        /** The registry host the token names (its {@code proxyEndpoint}): where docker goes by default. */
+        public RegistryHost proxyEndpoint() {
+            return proxyEndpoint;
+        }
+
+        /** The registry (account) the token is for. */
+        public String registryId() {
+            return registryId;
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    /**
      * Logs docker in to one registry.
      *
      * @param registryId the registry's account, or null for the caller's own
      * @param address    where docker reaches the registry, or null for the token's proxy endpoint
      */
     public Login login(String registryId, RegistryHost address) {
+        return login(token(registryId), address, null);
+    }
+
+    /**
+     * Asks ECR (GetAuthorizationToken, in this service's client's region) for a token of one registry.
+     *
+     * @param registryId the registry's account, or null for the caller's own
+     */
+    public Token token(String registryId) {
         List<AuthorizationData> data = ecr.getAuthorizationToken(
                 r -> r.registryIds(registryId == null ? null : List.of(registryId))).authorizationData();
         if (data.isEmpty()) {
@@ -59,10 +100,21 @@ public final class LoginService {
         }
         String id = registryId != null ? registryId
                 : proxy.ecr().map(RegistryHost.Ecr::accountId).orElse(proxy.address());
-        String target = address != null ? address.address() : proxy.address();
+        return new Token(String.valueOf(auth.authorizationToken()), proxy, id, "ECR token for registry " + id
+                + " (proxy endpoint " + auth.proxyEndpoint() + ", expires " + auth.expiresAt() + ")");
+    }
+
+    /**
+     * Logs docker in with {@code token}.
+     *
+     * @param address where docker logs in, or null for the token's proxy endpoint
+     * @param region  the region the token came from when it is not the configured one (said in the log), or null
+     */
+    public Login login(Token token, RegistryHost address, String region) {
+        String target = address != null ? address.address() : token.proxyEndpoint().address();
         byte[] decoded;
         try {
-            decoded = Base64.getDecoder().decode(String.valueOf(auth.authorizationToken()));
+            decoded = Base64.getDecoder().decode(token.authorizationToken);
         } catch (IllegalArgumentException e) { // never show the token, not even in part
             throw new OperationFailedException("ECR GetAuthorizationToken returned an authorization token that is "
                     + "not base64");
@@ -75,14 +127,15 @@ public final class LoginService {
         byte[] password = Arrays.copyOfRange(decoded, colon + 1, decoded.length);
         Arrays.fill(decoded, (byte) 0);
         try {
-            reporter.debug("ECR token for registry " + id + " (proxy endpoint " + auth.proxyEndpoint()
-                    + ", expires " + auth.expiresAt() + "); docker logs in to " + target);
+            reporter.debug(token + (region == null ? "" : " from region " + region) + "; docker logs in to "
+                    + target);
             docker.login(target, user, password);
         } finally {
             Arrays.fill(password, (byte) 0);
         }
-        reporter.info("Logged in to " + target + " (ECR registry " + id + ")");
-        return new Login(target, id);
+        reporter.info("Logged in to " + target + " (ECR registry " + token.registryId()
+                + (region == null ? "" : ", token from region " + region) + ")");
+        return new Login(target, token.registryId());
     }
 
     private static int indexOf(byte[] bytes, byte b) {

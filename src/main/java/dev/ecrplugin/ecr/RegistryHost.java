@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * A registry address as docker takes it: {@code host[:port]}, no scheme, no path. When the host is an Amazon ECR
@@ -17,13 +19,18 @@ import java.util.regex.Pattern;
  */
 public record RegistryHost(String host, int port) {
 
-    /** {@code <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]} (and the other partitions' domains). */
-    private static final Pattern ECR = Pattern.compile(
-            "(\\d{12})\\.dkr\\.ecr(-fips)?\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.(amazonaws\\.com(?:\\.cn)?|c2s\\.ic\\.gov"
-                    + "|sc2s\\.sgov\\.gov|cloud\\.adc-e\\.uk|csp\\.hci\\.ic\\.gov)");
+    /** An AWS region id: us-east-1, cn-north-1, us-isob-east-1, eusc-de-east-1 (the European Sovereign Cloud). */
+    public static final String REGION = "[a-z]{2,5}(?:-[a-z]+)+-\\d+";
+    /**
+     * {@code <account>.dkr.ecr[-fips].<region>.<domain>}: {@code amazonaws.com}, {@code amazonaws.com.cn} (China),
+     * {@code amazonaws.eu} (European Sovereign Cloud) and the ISO partitions' domains.
+     */
+    private static final Pattern ECR = Pattern.compile("(\\d{12})\\.dkr\\.ecr(-fips)?\\.(" + REGION + ")\\."
+            + "(amazonaws\\.com(?:\\.cn)?|amazonaws\\.eu|c2s\\.ic\\.gov|sc2s\\.sgov\\.gov|cloud\\.adc-e\\.uk"
+            + "|csp\\.hci\\.ic\\.gov)");
     /** Dual-stack: {@code <account>.dkr-ecr[-fips].<region>.on.aws} (and {@code .on.amazonwebservices.com.cn}). */
-    private static final Pattern ECR_DUAL_STACK = Pattern.compile(
-            "(\\d{12})\\.dkr-ecr(-fips)?\\.([a-z]{2}(?:-[a-z]+)+-\\d+)\\.(on\\.aws|on\\.amazonwebservices\\.com\\.cn)");
+    private static final Pattern ECR_DUAL_STACK = Pattern.compile("(\\d{12})\\.dkr-ecr(-fips)?\\.(" + REGION + ")\\."
+            + "(on\\.aws|on\\.amazonwebservices\\.com\\.cn)");
     private static final Pattern HOST = Pattern.compile(
             "(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*)");
 
@@ -88,17 +95,39 @@ public record RegistryHost(String host, int port) {
         return port < 0 ? host : host + ":" + port;
     }
 
-    /** The ECR account and region when this is an ECR registry host. */
+    /**
+     * The ECR account and region when this is an ECR registry host: the domain must be the one of the region's
+     * partition (the AWS SDK's partition table; a region it does not know counts as the {@code aws} partition's), so
+     * {@code 123456789012.dkr.ecr.us-east-1.amazonaws.com.cn} is no ECR host.
+     */
     public Optional<Ecr> ecr() {
         Matcher m = ECR.matcher(host);
-        if (m.matches()) {
+        if (m.matches() && m.group(4).equals(partition(m.group(3)).dnsSuffix())) {
             return Optional.of(new Ecr(m.group(1), m.group(3), m.group(2) != null, false));
         }
         m = ECR_DUAL_STACK.matcher(host);
-        if (m.matches()) {
+        if (m.matches() && m.group(4).equals(dualStackDomain(partition(m.group(3))))) {
             return Optional.of(new Ecr(m.group(1), m.group(3), m.group(2) != null, true));
         }
         return Optional.empty();
+    }
+
+    /** The partition of {@code region} (aws, aws-cn, aws-us-gov, aws-eusc, ...), by the AWS SDK's partition table. */
+    public static String partitionOf(String region) {
+        return partition(region).id();
+    }
+
+    private static PartitionMetadata partition(String region) {
+        return PartitionMetadata.of(Region.of(region));
+    }
+
+    /** ECR's dual-stack registry domain of a partition ({@code on.aws}, China's own), or null where it has none. */
+    private static String dualStackDomain(PartitionMetadata partition) {
+        return switch (partition.dnsSuffix()) {
+            case "amazonaws.com" -> "on.aws";
+            case "amazonaws.com.cn" -> "on.amazonwebservices.com.cn";
+            default -> null;
+        };
     }
 
     @Override

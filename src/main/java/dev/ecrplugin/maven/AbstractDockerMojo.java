@@ -7,6 +7,8 @@ import dev.ecrplugin.docker.RegistryTargets;
 import dev.ecrplugin.ecr.RegistryHost;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -45,9 +47,17 @@ public abstract class AbstractDockerMojo extends AbstractEcrMojo {
     @Parameter(property = "ecr.retries", defaultValue = "2")
     protected int retries;
 
-    /** Key of a docker login shared by a Maven session. */
-    private record LoginKey(AwsSettings aws, String registryId, String address, DockerCli.Options docker,
-                            String dockerConfig, String dockerHost) {}
+    /**
+     * Key of a docker login shared by a Maven session: one per registry host docker logs in to (FIPS and standard
+     * hosts of one account are two). For a host that is not an ECR host (a {@code <registry>} alias) the token's
+     * registry and region are part of the key, as they are not part of the host.
+     */
+    private record LoginKey(AwsSettings aws, String address, String registryId, String region,
+                            DockerCli.Options docker, String dockerConfig, String dockerHost) {}
+
+    /** Key of a login to the host the token names (no URI and no {@code <registry>}): known once the token is. */
+    private record TokenLoginKey(AwsSettings aws, String registryId, String region, DockerCli.Options docker,
+                                 String dockerConfig, String dockerHost) {}
 
     protected DockerCli docker() {
         return new DockerCli(new DockerCli.Options(dockerExecutable, Duration.ofSeconds(timeout), retries, tlsVerify),
@@ -59,20 +69,56 @@ public abstract class AbstractDockerMojo extends AbstractEcrMojo {
         return RegistryTargets.of(registryIds, registry);
     }
 
-    /** Logs docker in to a registry once per Maven session (shared with later goals and other modules). */
-    protected LoginService.Login login(String registryId) {
-        RegistryHost address = registries().address();
+    /**
+     * The ECR client of {@code region} (null: the configured region's). ECR tokens and repositories are per region: a
+     * full image URI's region is asked in that region.
+     */
+    protected EcrClient ecr(String region) {
+        return region == null ? aws().ecr() : aws().ecrIn(Region.of(region));
+    }
+
+    /** The region {@code target}'s token and repository are asked in, or null for the configured one. */
+    protected String regionOf(RegistryTargets.Target target) {
+        return target.regionApart(aws().region().id());
+    }
+
+    /** Logs docker in to {@code target} once per Maven session (shared with later goals and other modules). */
+    protected LoginService.Login login(RegistryTargets.Target target) {
+        String region = regionOf(target);
         DockerCli docker = docker();
-        LoginKey key = new LoginKey(awsSettings(), registryId, address == null ? null : address.address(),
-                docker.options(), System.getenv("DOCKER_CONFIG"), System.getenv("DOCKER_HOST"));
+        LoginService service = new LoginService(ecr(region), docker, reporter());
+        String config = System.getenv("DOCKER_CONFIG");
+        String host = System.getenv("DOCKER_HOST");
         boolean[] fresh = {false};
-        LoginService.Login login = shared("docker-login", key, k -> {
-            fresh[0] = true;
-            return new LoginService(aws().ecr(), docker, reporter()).login(registryId, address);
-        });
+        LoginService.Login login;
+        if (target.address() != null) {
+            login = shared("docker-login", loginKey(target.address(), target.registryId(), region, docker, config, host),
+                    k -> {
+                        fresh[0] = true;
+                        return service.login(service.token(target.registryId()), target.address(), region);
+                    });
+        } else {
+            // the host comes with the token: a login to it made earlier in the session (a full URI's) is reused
+            login = shared("docker-login-by-token", new TokenLoginKey(awsSettings(), target.registryId(), region,
+                    docker.options(), config, host), k -> {
+                        LoginService.Token token = service.token(target.registryId());
+                        return shared("docker-login", loginKey(token.proxyEndpoint(), token.registryId(), region,
+                                docker, config, host), k2 -> {
+                                    fresh[0] = true;
+                                    return service.login(token, null, region);
+                                });
+                    });
+        }
         if (!fresh[0]) {
             getLog().debug("Reusing this build's docker login to " + login.registry());
         }
         return login;
+    }
+
+    private LoginKey loginKey(RegistryHost address, String registryId, String region, DockerCli docker,
+                              String dockerConfig, String dockerHost) {
+        boolean ecrHost = address.ecr().isPresent(); // the host names its account and region
+        return new LoginKey(awsSettings(), address.address(), ecrHost ? null : registryId, ecrHost ? null : region,
+                docker.options(), dockerConfig, dockerHost);
     }
 }

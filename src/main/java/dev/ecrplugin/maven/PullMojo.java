@@ -1,20 +1,31 @@
 package dev.ecrplugin.maven;
 
 import dev.ecrplugin.docker.PullService;
-import dev.ecrplugin.ecr.EcrImageRef;
+import dev.ecrplugin.docker.RegistryTargets;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Pulls an image from an ECR repository by tag or digest (logging in first when this build has not). */
+/**
+ * Pulls an image from an ECR repository by tag or digest (logging in first when this build has not): a full image URI
+ * (the registry host it names is where docker logs in and pulls), or a repository of the configured registry.
+ */
 @Mojo(name = "pull", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true, requiresProject = false)
 public class PullMojo extends AbstractDockerMojo {
 
-    /** The ECR repository. */
-    @Parameter(property = "ecr.repositoryName", required = true)
+    /**
+     * The image to pull: a full ECR image URI such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.0 (also
+     * FIPS, dual-stack, China and the other partitions' hosts; by digest with @sha256:...), or a repository with a
+     * tag or digest such as app:1.0. Read when repositoryName is not set.
+     */
+    @Parameter(property = "ecr.image")
+    protected String image;
+
+    /** The ECR repository; when set, image is not read (it may be push's local image, configured plugin-wide). */
+    @Parameter(property = "ecr.repositoryName")
     protected String repositoryName;
 
-    /** The tag to pull. Default: latest (when no digest is given). */
+    /** The tag to pull. Default: the tag of image, else latest (when no digest is given). */
     @Parameter(property = "ecr.tag")
     protected String tag;
 
@@ -28,8 +39,8 @@ public class PullMojo extends AbstractDockerMojo {
 
     @Override
     protected void run() {
-        PullService.Request request = new PullService.Request(repositoryName, tag, digest,
-                targetImage == null || targetImage.isBlank() ? null : EcrImageRef.parse(targetImage, "targetImage"));
-        new PullService(docker(), reporter()).pull(request, login(registries().single("pull")));
+        PullService.Request request = PullService.Request.of(image, repositoryName, tag, digest, targetImage);
+        RegistryTargets.Target target = registries().target(request.image(), "pull", "image");
+        new PullService(docker(), reporter()).pull(request, login(target));
     }
 }

@@ -1,6 +1,8 @@
 package dev.ecrplugin.maven;
 
 import dev.ecrplugin.docker.PushService;
+import dev.ecrplugin.docker.RegistryTargets;
+import dev.ecrplugin.ecr.EcrImageRef;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -17,7 +19,11 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "push", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class PushMojo extends AbstractDockerMojo {
 
-    /** The local image, e.g. myapp:1.0, or a full ECR image URI (which then names the repository and registry). */
+    /**
+     * The local image, e.g. myapp:1.0, or a full ECR image URI (which then names the repository, and the registry host
+     * docker logs in and pushes to: standard, FIPS, dual-stack, China or another partition's; a host that is not ECR's
+     * needs {@code <registry>} naming it).
+     */
     @Parameter(property = "ecr.image", required = true)
     protected String image;
 
@@ -38,9 +44,11 @@ public class PushMojo extends AbstractDockerMojo {
 
     @Override
     protected void run() {
+        RegistryTargets.Target target = registries().target(EcrImageRef.parse(image, "image"), "push", "image");
         PushService.Request request = PushService.Request.of(image, repositoryName, tags, createRepository,
-                registries().single("push"), new File(project.getBuild().getDirectory(), "ecr").toPath());
-        PushService.Result result = new PushService(aws().ecr(), docker(), () -> login(request.registryId()),
+                target.registryId(), new File(project.getBuild().getDirectory(), "ecr").toPath());
+        // the repository is looked up (and created) in the region of the registry pushed to
+        PushService.Result result = new PushService(ecr(regionOf(target)), docker(), () -> login(target),
                 () -> aws().accountId(), reporter()).push(request);
         project.getProperties().setProperty("ecr.imageDigest", result.digest());
         project.getProperties().setProperty("ecr.imageUri", result.imageUri());

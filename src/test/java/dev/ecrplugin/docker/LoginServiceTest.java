@@ -91,4 +91,21 @@ class LoginServiceTest {
         assertTrue(e.getMessage().startsWith("ECR GetAuthorizationToken returned a proxy endpoint that is not a "
                 + "registry address: 'https://host/with/a/path?q'"), e.getMessage());
     }
+
+    @Test
+    void aFipsHostGetsTheTokenOfItsRegistryAndTheLoginNamesTheRegionItCameFrom() {
+        LoginService service = service("https://123456789012.dkr.ecr.eu-west-1.amazonaws.com", token("AWS:t"));
+        LoginService.Token t = service.token("123456789012");
+        assertEquals("123456789012.dkr.ecr.eu-west-1.amazonaws.com", t.proxyEndpoint().address());
+        assertFalse(t.toString().contains("dA=="), "the token's text is never in its description: " + t);
+
+        LoginService.Login login = service.login(t,
+                RegistryHost.parse("123456789012.dkr.ecr-fips.eu-west-1.amazonaws.com", "image"), "eu-west-1");
+
+        assertEquals("123456789012.dkr.ecr-fips.eu-west-1.amazonaws.com", login.registry());
+        assertEquals("123456789012.dkr.ecr-fips.eu-west-1.amazonaws.com", runner.commands.get(0).argv().get(5));
+        assertEquals(List.of("t"), stdins);
+        assertTrue(reporter.infos.contains("Logged in to 123456789012.dkr.ecr-fips.eu-west-1.amazonaws.com (ECR "
+                + "registry 123456789012, token from region eu-west-1)"), reporter.infos.toString());
+    }
 }
