@@ -1,5 +1,6 @@
 package dev.ecrplugin.ecr;
 
+import dev.ecrplugin.aws.NoRetry;
 import dev.ecrplugin.core.Change;
 import dev.ecrplugin.core.Reporter;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.CreateRepositoryRequest;
 import software.amazon.awssdk.services.ecr.model.EncryptionConfiguration;
@@ -16,7 +18,17 @@ import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsExceptio
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 import software.amazon.awssdk.services.ecr.model.Tag;
 
-/** Makes an ECR repository exist as a {@link RepositorySpec} declares it, changing only what differs. */
+/**
+ * Makes an ECR repository exist as a {@link RepositorySpec} declares it, changing only what differs.
+ *
+ * <p>CreateRepository keeps the SDK's retries: a repeat cannot make a second repository, it fails with
+ * RepositoryAlreadyExists. When its answer is lost (a 5xx, a reset connection, a timeout: ECR may have acted), that
+ * answer on the SDK's retry ({@code numAttempts() > 1}), or a look (DescribeRepositories) after the call failed
+ * with an unknown outcome, finds the repository: this run created it, and it is reported as "Created", not as
+ * "already exists, unchanged". PutImageTagMutability, PutImageScanningConfiguration and TagResource set a value
+ * and are idempotent. The plugin never calls PutImage (docker pushes to the registry; the local stack's listener,
+ * not the plugin, records the push in moto).
+ */
 public final class RepositoryService {
 
     static final String KIND = "repository";
@@ -75,10 +87,40 @@ public final class RepositoryService {
             Repository created = ecr.createRepository(request.build()).repository();
             return Change.created(KIND, spec.name(), created.repositoryArn());
         } catch (RepositoryAlreadyExistsException e) {
+            Repository found = find(spec.name()).orElseThrow(() -> e);
+            if (e.numAttempts() != null && e.numAttempts() > 1) {
+                reporter.debug("Repository " + spec.name() + " exists after an answer to CreateRepository was lost: "
+                        + "this run created it");
+                return createdByThisRun(found, spec);
+            }
             // created by a parallel build between our describe and create: converge what is there
             reporter.debug("Repository " + spec.name() + " appeared while creating it; converging");
-            return converge(find(spec.name()).orElseThrow(() -> e), spec, dryRun);
+            return converge(found, spec, false);
+        } catch (SdkException e) {
+            if (!NoRetry.outcomeUnknown(e)) {
+                throw e;
+            }
+            Optional<Repository> found;
+            try {
+                found = find(spec.name());
+            } catch (SdkException lookFailed) {
+                e.addSuppressed(lookFailed);
+                throw e;
+            }
+            reporter.debug("Repository " + spec.name() + (found.isPresent() ? " exists" : " does not exist")
+                    + " although CreateRepository failed (" + e.getMessage() + ")");
+            return createdByThisRun(found.orElseThrow(() -> e), spec);
         }
+    }
+
+    /**
+     * A repository that a CreateRepository of this run made although its answer was lost: reported as created,
+     * and converged like any other when it differs from the spec (a parallel build's, after all).
+     */
+    private Change createdByThisRun(Repository found, RepositorySpec spec) {
+        Change converged = converge(found, spec, false);
+        return converged.outcome() == Change.Outcome.UNCHANGED
+                ? Change.created(KIND, spec.name(), found.repositoryArn()) : converged;
     }
 
     private Change converge(Repository repo, RepositorySpec spec, boolean dryRun) {

@@ -1,5 +1,6 @@
 package dev.ecrplugin.iam;
 
+import dev.ecrplugin.aws.NoRetry;
 import dev.ecrplugin.core.Change;
 import dev.ecrplugin.core.EcrPluginException;
 import dev.ecrplugin.core.InvalidInputException;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -31,6 +33,22 @@ import software.amazon.awssdk.services.iam.model.User;
  * holding another principal's key (another user's, a temporary one, one IAM does not attribute) is never
  * overwritten; a key that no longer exists in IAM is stale and replaced. Everything is checked before anything
  * changes.
+ *
+ * <p>Calls that create, and what happens when their answer is lost (a 5xx, a reset connection, a timeout: the
+ * request may have reached IAM and acted):
+ * <ul>
+ * <li>CreateAccessKey is not idempotent (each call makes another key, whose secret only its answer carries), so it
+ * is never retried blindly: the SDK's retries are off for it ({@link NoRetry#once()}); after an unknown outcome
+ * the user's keys are listed, a key that appeared and that the profile does not hold is deleted (said at INFO, by
+ * key id), and at most one more key is made. The call is noted in {@link PendingKeys} first, so that a run that
+ * could not settle it (IAM unreachable right after) leaves the next run what it needs to delete that key: any
+ * failure followed by a rerun ends with one key, the profile's.</li>
+ * <li>CreateUser keeps the SDK's retries: a repeat cannot make a second user, it fails with EntityAlreadyExists.
+ * That answer on a retry ({@code numAttempts() > 1}), or a look (GetUser) after the call failed with an unknown
+ * outcome that finds the user, means this run created it: reported as created.</li>
+ * <li>AttachUserPolicy and DeleteAccessKey are idempotent (attaching twice leaves one attachment; deleting a key
+ * deleted already is NoSuchEntity, read as done): SDK retries stay on.</li>
+ * </ul>
  */
 public final class UserService {
 
@@ -94,8 +112,12 @@ public final class UserService {
 
         Map<String, String> missing = missingPolicies(spec, attached); // ARN -> name to show
         checkPoliciesExist(spec, missing);
+        if (spec.accessKeyProfile() != null && !dryRun) {
+            settlePendingKey(spec.accessKeyProfile(), credentials);
+        }
+        List<AccessKeyMetadata> keys = new ArrayList<>();
         boolean newKey = spec.accessKeyProfile() != null
-                && needsNewKey(name, spec.accessKeyProfile(), credentials, existing.isPresent());
+                && needsNewKey(name, spec.accessKeyProfile(), credentials, existing.isPresent(), keys);
 
         String shown = String.join(", ", missing.values());
         Change user;
@@ -131,7 +153,8 @@ public final class UserService {
             Change.Outcome outcome = !newKey ? Change.Outcome.UNCHANGED
                     : dryRun ? Change.Outcome.WOULD_CREATE : Change.Outcome.CREATED;
             if (outcome == Change.Outcome.CREATED) {
-                storeNewKey(name, spec.accessKeyProfile(), credentials);
+                storeNewKey(name, spec.accessKeyProfile(), credentials,
+                        keys.stream().map(AccessKeyMetadata::accessKeyId).collect(Collectors.toSet()));
             }
             key = new AccessKeyChange(outcome, name, spec.accessKeyProfile(), file);
         }
@@ -195,9 +218,10 @@ public final class UserService {
         }
     }
 
-    private boolean needsNewKey(String name, String profile, CredentialsFile credentials, boolean userExists) {
+    /** @param keys receives the user's keys as listed now (none for a user that does not exist yet) */
+    private boolean needsNewKey(String name, String profile, CredentialsFile credentials, boolean userExists,
+            List<AccessKeyMetadata> keys) {
         Optional<String> stored = credentials.accessKeyId(profile);
-        List<AccessKeyMetadata> keys = new ArrayList<>();
         if (userExists) {
             iam.listAccessKeysPaginator(r -> r.userName(name)).accessKeyMetadata().forEach(keys::add);
         }
@@ -269,29 +293,142 @@ public final class UserService {
                 + "(-Decr.accessKeyProfile) or remove that profile from the file; nothing was changed");
     }
 
+    /**
+     * Creates the user; an "already exists" answer is this run's doing when it came on the SDK's retry of a call
+     * whose first answer was lost, and another build's (made between our lookup and our create) when it came on
+     * the first attempt: the user is reported as created either way, as the lookup before found none.
+     */
     private String createUser(String name) {
         try {
             return iam.createUser(r -> r.userName(name)).user().arn();
         } catch (EntityAlreadyExistsException e) {
-            // created by a parallel build between our lookup and create
-            reporter.debug("IAM user " + name + " appeared while creating it");
+            reporter.debug("IAM user " + name + (retried(e) ? " exists after an answer to CreateUser was lost: this "
+                    + "run created it" : " appeared while creating it (a parallel build?)"));
             return iam.getUser(r -> r.userName(name)).user().arn();
+        } catch (SdkException e) {
+            if (!NoRetry.outcomeUnknown(e)) {
+                throw e;
+            }
+            User made = lookAfterLostAnswer(() -> findUser(name), e).orElseThrow(() -> e);
+            reporter.debug("IAM user " + name + " exists although CreateUser failed (" + e.getMessage() + "): "
+                    + "this run created it");
+            return made.arn();
         }
     }
 
-    private void storeNewKey(String name, String profile, CredentialsFile credentials) {
-        AccessKey key = iam.createAccessKey(r -> r.userName(name)).accessKey();
-        reporter.debug("Created access key " + key.accessKeyId() + " for " + name);
+    /** True when the SDK sent the call more than once: an earlier attempt's answer was lost. */
+    static boolean retried(SdkException e) {
+        return e.numAttempts() != null && e.numAttempts() > 1;
+    }
+
+    /** What a look finds after a call failed with an unknown outcome; the call's failure when the look fails too. */
+    private static <T> Optional<T> lookAfterLostAnswer(Supplier<Optional<T>> look, SdkException failure) {
         try {
-            credentials.store(profile, key.accessKeyId(), key.secretAccessKey());
+            return look.get();
+        } catch (SdkException lookFailed) {
+            failure.addSuppressed(lookFailed);
+            throw failure;
+        }
+    }
+
+    /**
+     * Makes one new key and stores it in the profile. CreateAccessKey is sent once per attempt (no SDK retries);
+     * after an attempt whose outcome is unknown, keys that appeared (not among {@code before}) are deleted and one
+     * more attempt is made. The attempt is noted in {@link PendingKeys} until it is settled.
+     */
+    private void storeNewKey(String name, String profile, CredentialsFile credentials, Set<String> before) {
+        PendingKeys pending = new PendingKeys(credentials.path());
+        pending.mark(profile, name, before);
+        AccessKey key;
+        try {
+            key = createAccessKeyOnce(name);
+        } catch (SdkException first) {
+            if (!NoRetry.outcomeUnknown(first)) {
+                pending.clear(profile); // IAM refused: no key was made
+                throw first;
+            }
+            reporter.debug("The answer to CreateAccessKey for " + name + " was lost (" + first.getMessage()
+                    + "): looking for a key it made");
+            deleteStrays(name, before, null, first);
+            try {
+                key = createAccessKeyOnce(name);
+            } catch (SdkException second) {
+                if (NoRetry.outcomeUnknown(second)) {
+                    deleteStrays(name, before, null, second);
+                }
+                pending.clear(profile);
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+        AccessKey made = key;
+        reporter.debug("Created access key " + made.accessKeyId() + " for " + name);
+        try {
+            credentials.store(profile, made.accessKeyId(), made.secretAccessKey());
         } catch (EcrPluginException e) {
             try { // a key nobody holds only uses up one of the user's two
-                iam.deleteAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()));
-                reporter.debug("Deleted access key " + key.accessKeyId() + " again: it could not be stored");
+                iam.deleteAccessKey(r -> r.userName(name).accessKeyId(made.accessKeyId()));
+                reporter.debug("Deleted access key " + made.accessKeyId() + " again: it could not be stored");
+                pending.clear(profile);
             } catch (SdkException cleanup) {
                 e.addSuppressed(cleanup);
             }
             throw e;
         }
+        pending.clear(profile);
+    }
+
+    private AccessKey createAccessKeyOnce(String name) {
+        return iam.createAccessKey(r -> r.userName(name).overrideConfiguration(NoRetry.once())).accessKey();
+    }
+
+    /**
+     * Deletes the user's keys that are neither among {@code before} nor {@code held} (the profile's): made by a
+     * CreateAccessKey whose answer was lost, so nobody holds their secret. When IAM cannot be asked, {@code failure}
+     * (the create's) is thrown with that failure suppressed, and the pending note stays for the next run.
+     */
+    private void deleteStrays(String name, Set<String> before, String held, SdkException failure) {
+        try {
+            List<String> strays = new ArrayList<>();
+            for (AccessKeyMetadata k : iam.listAccessKeysPaginator(r -> r.userName(name)).accessKeyMetadata()) {
+                if (!before.contains(k.accessKeyId()) && !k.accessKeyId().equals(held)) {
+                    strays.add(k.accessKeyId());
+                }
+            }
+            for (String id : strays) {
+                try {
+                    iam.deleteAccessKey(r -> r.userName(name).accessKeyId(id));
+                } catch (NoSuchEntityException gone) {
+                    // deleted meanwhile: as good
+                }
+                reporter.info("Deleted access key " + id + " of " + name + ": a CreateAccessKey whose answer was "
+                        + "lost made it, so nobody holds its secret");
+            }
+        } catch (NoSuchEntityException userGone) {
+            reporter.debug("IAM user " + name + " no longer exists: no key of it to delete");
+        } catch (SdkException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+            throw failure;
+        }
+    }
+
+    /**
+     * Settles a CreateAccessKey of an earlier run into {@code profile} whose outcome that run could not learn:
+     * deletes the keys of its user that were made since and that the profile does not hold, then forgets it.
+     */
+    private void settlePendingKey(String profile, CredentialsFile credentials) {
+        PendingKeys pending = new PendingKeys(credentials.path());
+        Optional<PendingKeys.Pending> earlier = pending.find(profile);
+        if (earlier.isEmpty()) {
+            return;
+        }
+        reporter.debug("An earlier run's CreateAccessKey for " + earlier.get().userName() + " into profile '" + profile
+                + "' was not settled (" + pending.path() + "): deleting any key it made");
+        deleteStrays(earlier.get().userName(), earlier.get().keysBefore(), credentials.accessKeyId(profile)
+                .orElse(null), null);
+        pending.clear(profile);
     }
 }

@@ -8,6 +8,9 @@ import dev.ecrplugin.testing.RecordingReporter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesResponse;
 import software.amazon.awssdk.services.ecr.model.ListTagsForResourceResponse;
@@ -105,5 +108,43 @@ class RepositoryServiceTest {
         assertEquals(List.of("Repository repo1 is encrypted with AES256, not KMS (alias/mine): ECR cannot change "
                 + "encryption after creation; recreate the repository to change it"), reporter.warnings);
         assertEquals(List.of("describeRepositories"), ecr.operations());
+    }
+
+    /** A repository absent at the first look and present (as declared) at every later one, made by createRepository. */
+    private static FakeClient<EcrClient> creating(Object createAnswer) {
+        boolean[] made = {false};
+        Repository repo = Repository.builder().repositoryName("repo1").repositoryArn(ARN).imageTagMutability("MUTABLE")
+                .imageScanningConfiguration(c -> c.scanOnPush(true)).build();
+        return FakeClient.of(EcrClient.class)
+                .on("describeRepositories", r -> made[0] ? DescribeRepositoriesResponse.builder().repositories(repo)
+                        .build() : RepositoryNotFoundException.builder().message("none").build())
+                .on("createRepository", r -> {
+                    made[0] = true;
+                    return createAnswer;
+                });
+    }
+
+    @Test
+    void aRepositoryWhoseCreateAnswerWasLostIsReportedAsCreated() {
+        RepositorySpec spec = new RepositorySpec("repo1", null, true, null, null, Map.of());
+        // the SDK's retry of a call whose first answer was lost: "already exists" on attempt 2
+        FakeClient<EcrClient> retried = creating(RepositoryAlreadyExistsException.builder().message("exists")
+                .numAttempts(2).build());
+        assertEquals(Change.created("repository", "repo1", ARN),
+                new RepositoryService(retried.client(), reporter).ensure(spec, false));
+
+        // every attempt failed without an answer, and a look finds it
+        FakeClient<EcrClient> failed = creating(SdkClientException.create("Unable to execute HTTP request: Read timed out"));
+        assertEquals(Change.created("repository", "repo1", ARN),
+                new RepositoryService(failed.client(), reporter).ensure(spec, false));
+        assertEquals(List.of("describeRepositories", "createRepository", "describeRepositories"), failed.operations());
+    }
+
+    @Test
+    void aRepositoryMadeByAParallelBuildIsNotReportedAsCreated() {
+        FakeClient<EcrClient> parallel = creating(RepositoryAlreadyExistsException.builder().message("exists")
+                .numAttempts(1).build());
+        assertEquals(Change.unchanged("repository", "repo1", ARN), new RepositoryService(parallel.client(), reporter)
+                .ensure(new RepositorySpec("repo1", null, true, null, null, Map.of()), false));
     }
 }

@@ -22,9 +22,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.CreateAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
@@ -326,6 +334,193 @@ class UserServiceTest {
                 false);
 
         assertEquals(List.of(true), lockedWhileCreatingTheKey);
+    }
+
+    /**
+     * IAM's access keys of usr1 as state: CreateAccessKey acts as scripted per call ("ok"; "lost": makes the key
+     * and the answer is lost on the way back; "refused": IAM refuses without acting), ListAccessKeys and
+     * DeleteAccessKey see and change the same keys.
+     */
+    private static final class Keys {
+        final List<String> ids = new ArrayList<>();
+        final Deque<String> script = new ArrayDeque<>();
+        int made;
+        boolean listFails;
+
+        Keys(String... existing) {
+            ids.addAll(List.of(existing));
+        }
+
+        FakeClient<IamClient> iam() {
+            return existingUser()
+                    .on("listAttachedUserPolicies", r -> ListAttachedUserPoliciesResponse.builder().isTruncated(false)
+                            .build())
+                    .on("listAccessKeys", r -> listFails ? SdkClientException.create("Connection refused")
+                            : keys(ids.toArray(String[]::new)))
+                    .on("deleteAccessKey", (DeleteAccessKeyRequest r) -> {
+                        ids.remove(r.accessKeyId());
+                        return DeleteAccessKeyResponse.builder().build();
+                    })
+                    .on("createAccessKey", r -> {
+                        String how = script.isEmpty() ? "ok" : script.pop();
+                        if (how.equals("refused")) {
+                            return LimitExceededException.builder().statusCode(409).message("limit").build();
+                        }
+                        String id = "AKIAMADE" + ++made;
+                        ids.add(id);
+                        if (how.equals("lost")) {
+                            return SdkClientException.create("Unable to execute HTTP request: Connection reset");
+                        }
+                        if (how.equals("lost500")) {
+                            return IamException.builder().statusCode(500).message("ServiceFailure").build();
+                        }
+                        return CreateAccessKeyResponse.builder().accessKey(AccessKey.builder().userName("usr1")
+                                .accessKeyId(id).secretAccessKey("SECRET-" + id).build()).build();
+                    });
+        }
+    }
+
+    private static long createAccessKeyCalls(FakeClient<IamClient> iam) {
+        return iam.operations().stream().filter("createAccessKey"::equals).count();
+    }
+
+    @Test
+    void aLostCreateAccessKeyAnswerMeansItsKeyIsDeletedAndOneMoreIsMade() throws IOException {
+        Keys state = new Keys("AKIAOLD");
+        state.script.add("lost");
+        FakeClient<IamClient> iam = state.iam();
+        CredentialsFile file = new CredentialsFile(dir.resolve("credentials"));
+
+        UserService.Result result = service(iam).ensure(new UserSpec("usr1", null, null, "ci"), file, false);
+
+        assertEquals(Change.Outcome.CREATED, result.accessKey().outcome());
+        assertEquals(List.of("getUser", "listAttachedUserPolicies", "listAccessKeys", "createAccessKey",
+                "listAccessKeys", "deleteAccessKey", "createAccessKey"), iam.operations());
+        assertEquals(List.of("AKIAOLD", "AKIAMADE2"), state.ids, "the key of the lost answer is gone, the old one kept");
+        assertEquals(Optional.of("AKIAMADE2"), file.accessKeyId("ci"));
+        assertEquals(List.of("Deleted access key AKIAMADE1 of usr1: a CreateAccessKey whose answer was lost made it, "
+                + "so nobody holds its secret"), reporter.infos);
+        assertTrue(reporter.all().stream().noneMatch(m -> m.contains("SECRET-")), reporter.all().toString());
+        assertFalse(Files.exists(dir.resolve("credentials.pending")), "the attempt is settled");
+        for (FakeClient.Call call : iam.calls()) {
+            if (call.request() instanceof CreateAccessKeyRequest create) {
+                assertFalse(create.overrideConfiguration().orElseThrow().plugins().isEmpty(),
+                        "each CreateAccessKey goes with the plugin that switches the SDK's retries off");
+            }
+        }
+    }
+
+    @Test
+    void aFiveHundredAfterIamActedIsHandledLikeALostAnswer() {
+        Keys state = new Keys();
+        state.script.add("lost500");
+        CredentialsFile file = new CredentialsFile(dir.resolve("credentials"));
+
+        service(state.iam()).ensure(new UserSpec("usr1", null, null, "ci"), file, false);
+
+        assertEquals(List.of("AKIAMADE2"), state.ids);
+        assertEquals(Optional.of("AKIAMADE2"), file.accessKeyId("ci"));
+    }
+
+    @Test
+    void aRefusedCreateAccessKeyIsNeitherRetriedNorFollowedByALook() {
+        Keys state = new Keys("AKIAOLD");
+        state.script.add("refused");
+        FakeClient<IamClient> iam = state.iam();
+
+        assertThrows(LimitExceededException.class, () -> service(iam).ensure(new UserSpec("usr1", null, null, "ci"),
+                new CredentialsFile(dir.resolve("credentials")), false));
+
+        assertEquals(List.of("getUser", "listAttachedUserPolicies", "listAccessKeys", "createAccessKey"),
+                iam.operations());
+        assertFalse(Files.exists(dir.resolve("credentials.pending")), "IAM refused: nothing is pending");
+    }
+
+    @Test
+    void twoLostAnswersInARowLeaveNoKeyAndFailWithoutAThirdAttempt() {
+        Keys state = new Keys("AKIAOLD");
+        state.script.addAll(List.of("lost", "lost"));
+        FakeClient<IamClient> iam = state.iam();
+
+        SdkException e = assertThrows(SdkException.class, () -> service(iam).ensure(
+                new UserSpec("usr1", null, null, "ci"), new CredentialsFile(dir.resolve("credentials")), false));
+
+        assertTrue(e.getMessage().contains("Connection reset"), e.getMessage());
+        assertEquals(2, createAccessKeyCalls(iam), "at most one more after the first");
+        assertEquals(List.of("AKIAOLD"), state.ids, "both keys nobody holds were deleted");
+        assertEquals(2, reporter.infos.size(), reporter.infos.toString());
+        assertFalse(Files.exists(dir.resolve("credentials.pending")));
+    }
+
+    @Test
+    void whenIamCannotBeAskedAfterALostAnswerTheRerunDeletesTheKeyAndEndsWithTheProfilesOnly() {
+        Keys state = new Keys();
+        state.script.add("lost");
+        FakeClient<IamClient> first = state.iam();
+        CredentialsFile file = new CredentialsFile(dir.resolve("credentials"));
+        // the network goes down right after the lost answer: the look fails too
+        FakeClient<IamClient> failing = first.on("listAccessKeys", r -> state.made == 0 ? keys()
+                : SdkClientException.create("Connection refused"));
+
+        SdkException e = assertThrows(SdkException.class, () -> service(failing).ensure(
+                new UserSpec("usr1", null, null, "ci"), file, false));
+        assertTrue(e.getMessage().contains("Connection reset"), e.getMessage());
+        assertEquals("Connection refused", e.getSuppressed()[0].getMessage());
+        assertEquals(List.of("AKIAMADE1"), state.ids, "a key nobody holds is left after the failed run");
+        assertTrue(Files.exists(dir.resolve("credentials.pending")), "and the run says so to the next one");
+        assertEquals(1, createAccessKeyCalls(failing));
+
+        FakeClient<IamClient> rerun = state.iam();
+        UserService.Result result = service(rerun).ensure(new UserSpec("usr1", null, null, "ci"), file, false);
+
+        assertEquals(Change.Outcome.CREATED, result.accessKey().outcome());
+        assertEquals(List.of("AKIAMADE2"), state.ids, "exactly one key, the profile's");
+        assertEquals(Optional.of("AKIAMADE2"), file.accessKeyId("ci"));
+        assertEquals(List.of("getUser", "listAttachedUserPolicies", "listAccessKeys", "deleteAccessKey",
+                "listAccessKeys", "createAccessKey"), rerun.operations());
+        assertTrue(reporter.infos.contains("Deleted access key AKIAMADE1 of usr1: a CreateAccessKey whose answer was "
+                + "lost made it, so nobody holds its secret"), reporter.infos.toString());
+        assertFalse(Files.exists(dir.resolve("credentials.pending")));
+    }
+
+    @Test
+    void aPendingNoteNeverCostsTheProfilesOwnKeyOrOlderKeys() throws IOException {
+        // an earlier run noted a pending CreateAccessKey; since, the profile got key AKIAHELD of usr1 by hand
+        Files.writeString(dir.resolve("credentials.pending"), "ci\tusr1\tAKIAOLD\n");
+        Keys state = new Keys("AKIAOLD", "AKIAHELD");
+        CredentialsFile file = credentialsWith("[ci]\naws_access_key_id = AKIAHELD\naws_secret_access_key = x\n");
+
+        UserService.Result result = service(state.iam()).ensure(new UserSpec("usr1", null, null, "ci"), file, false);
+
+        assertEquals(Change.Outcome.UNCHANGED, result.accessKey().outcome());
+        assertEquals(List.of("AKIAOLD", "AKIAHELD"), state.ids);
+        assertFalse(Files.exists(dir.resolve("credentials.pending")));
+    }
+
+    @Test
+    void aUserWhoseCreateAnswerWasLostIsReportedAsCreated() {
+        FakeClient<IamClient> retried = FakeClient.of(IamClient.class)
+                .on("getUser", r -> NoSuchEntityException.builder().message("no user").build())
+                .on("createUser", r -> EntityAlreadyExistsException.builder().message("User usr1 already exists")
+                        .numAttempts(2).build());
+        int[] gets = {0};
+        retried.on("getUser", r -> gets[0]++ == 0 ? NoSuchEntityException.builder().message("no user").build()
+                : GetUserResponse.builder().user(User.builder().userName("usr1").arn(USER_ARN).build()).build());
+
+        UserService.Result result = service(retried).ensure(new UserSpec("usr1", null, null, null),
+                new CredentialsFile(dir.resolve("credentials")), false);
+
+        assertEquals(Change.created("IAM user", "usr1", USER_ARN), result.user());
+
+        int[] looks = {0};
+        FakeClient<IamClient> failed = FakeClient.of(IamClient.class)
+                .on("getUser", r -> looks[0]++ == 0 ? NoSuchEntityException.builder().message("no user").build()
+                        : GetUserResponse.builder().user(User.builder().userName("usr1").arn(USER_ARN).build()).build())
+                .on("createUser", r -> SdkClientException.create("Read timed out"));
+
+        assertEquals(Change.created("IAM user", "usr1", USER_ARN), service(failed).ensure(
+                new UserSpec("usr1", null, null, null), new CredentialsFile(dir.resolve("credentials")), false).user());
+        assertEquals(List.of("getUser", "createUser", "getUser"), failed.operations());
     }
 
     @Test

@@ -1,0 +1,91 @@
+package dev.ecrplugin.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The stack's fault proxy (stack/fault-proxy.py, at ECR_STACK_FAULT_ENDPOINT): moto behind a proxy that loses
+ * the answer to the calls it is armed for. For prebuild/verify scripts and tests; it fails loudly without the stack.
+ */
+public final class FaultProxy {
+
+    /** Forward the call (moto acts), then close the connection without an answer. */
+    public static final String DROP_AFTER_FORWARD = "drop-after-forward";
+    /** Forward the call (moto acts), then answer 500. */
+    public static final String STATUS_500_AFTER_FORWARD = "status-500-after-forward";
+    /** Accept the call and never answer (released after 120 s, or on reset). */
+    public static final String HANG = "hang";
+    /** A count that never runs out: every matching call. */
+    public static final int EVERY_CALL = -1;
+
+    private static final Pattern ENTRY = Pattern.compile("\\{\"action\": \"([^\"]*)\", \"fault\": (null|\"[^\"]*\")\\}");
+
+    private FaultProxy() {}
+
+    /** One call the proxy saw, and the fault it applied (null: none). */
+    public record Seen(String action, String fault) {}
+
+    public static String endpoint() {
+        String value = System.getenv("ECR_STACK_FAULT_ENDPOINT");
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("ECR_STACK_FAULT_ENDPOINT is not set: these tests need the local stack's "
+                    + "fault proxy. Start it and run through it: stack/ecr-stack up && stack/ecr-stack run ./mvnw verify");
+        }
+        return value;
+    }
+
+    /** Disarms everything, forgets the calls seen and releases hanging calls. */
+    public static void reset() {
+        send("POST", "/fault-proxy/reset", "");
+    }
+
+    /** Arms {@code mode} for the next {@code count} calls of {@code action} ("*": any action). */
+    public static void arm(String action, String mode, int count) {
+        send("POST", "/fault-proxy/arm", "{\"action\": \"" + action + "\", \"mode\": \"" + mode + "\", \"count\": "
+                + count + "}");
+    }
+
+    /** The calls seen since the last reset, in order. */
+    public static List<Seen> log() {
+        List<Seen> seen = new ArrayList<>();
+        Matcher m = ENTRY.matcher(send("GET", "/fault-proxy/log", null));
+        while (m.find()) {
+            seen.add(new Seen(m.group(1), m.group(2).equals("null") ? null : m.group(2).replace("\"", "")));
+        }
+        return seen;
+    }
+
+    /** How many calls of {@code action} the proxy saw since the last reset. */
+    public static long count(String action) {
+        return log().stream().filter(s -> s.action().equals(action)).count();
+    }
+
+    private static String send(String method, String path, String body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint() + path))
+                    .timeout(Duration.ofSeconds(10));
+            request = body == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body))
+                    .header("Content-Type", "application/json");
+            HttpResponse<String> response = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the fault proxy answered " + response.statusCode() + " to " + path
+                        + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("the fault proxy at " + endpoint() + " did not answer " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
