@@ -117,7 +117,8 @@ public record RegistryTargets(List<String> registryIds, RegistryHost address) {
                         + "amazonaws.com, or its FIPS, dual-stack, China or other partition form): to reach ECR "
                         + "through a pull-through proxy or a DNS alias, set <registry>" + named.address()
                         + "</registry> (-Decr.registry=" + named.address() + "); else write the image's ECR URI, or "
-                        + "its repository without a registry");
+                        + "its repository without a registry" + ("push".equals(goal) ? "; or, to push this local image "
+                        + "into an ECR repository, set <repositoryName> (-Decr.repositoryName)" : ""));
             }
             if (!named.equals(address)) {
                 throw new InvalidInputException("<" + parameter + "> '" + image + "' names registry "
@@ -127,6 +128,21 @@ public record RegistryTargets(List<String> registryIds, RegistryHost address) {
             return resolve(id, null, null);
         }
         return resolve(id, named, "<" + parameter + "> '" + image + "'");
+    }
+
+    /**
+     * Where push's {@code <image>} goes. It names a <em>local</em> image: one named after a registry that is not
+     * ECR's ({@code ghcr.io/team/app:1}, as jib or buildx name images) is only a local name when
+     * {@code <repositoryName>} says where it goes and no {@code <registry>} is set; otherwise as {@link #target}.
+     *
+     * @param repositoryNamed {@code <repositoryName>} is set
+     */
+    public Target pushTarget(EcrImageRef image, boolean repositoryNamed) {
+        RegistryHost named = image.registry();
+        if (named != null && named.ecr().isEmpty() && address == null && repositoryNamed) {
+            return resolve(single("push"), null, null);
+        }
+        return target(image, "push", "image");
     }
 
     /** The target for registry {@code id}, the ECR host an image names ({@code named}, or null) and {@code <registry>}. */

@@ -44,7 +44,8 @@ public class PushMojo extends AbstractDockerMojo {
 
     @Override
     protected void run() {
-        RegistryTargets.Target target = registries().target(EcrImageRef.parse(image, "image"), "push", "image");
+        RegistryTargets.Target target = registries().pushTarget(EcrImageRef.parse(image, "image"),
+                repositoryName != null && !repositoryName.isBlank());
         PushService.Request request = PushService.Request.of(image, repositoryName, tags, createRepository,
                 target.registryId(), new File(project.getBuild().getDirectory(), "ecr").toPath());
         // the repository is looked up (and created) in the region of the registry pushed to

@@ -117,6 +117,22 @@ class RegistryTargetsTest {
     }
 
     @Test
+    void pushTakesALocalImageNamedAfterAnotherRegistryWhenRepositoryNameSaysWhereItGoes() {
+        EcrImageRef jib = EcrImageRef.parse("ghcr.io/team/app:1", "image");
+        RegistryTargets none = RegistryTargets.of(null, null);
+        assertEquals(new RegistryTargets.Target(null, null, null, null), none.pushTarget(jib, true));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> none.pushTarget(jib, false));
+        assertTrue(e.getMessage().endsWith("; or, to push this local image into an ECR repository, set "
+                + "<repositoryName> (-Decr.repositoryName)"), e.getMessage());
+        // with <registry>, the host is where docker goes, and it must agree
+        RegistryTargets alias = RegistryTargets.of(null, "ghcr.io");
+        assertEquals(RegistryHost.parse("ghcr.io", "r"), alias.pushTarget(jib, true).address());
+        // an ECR URI stays a URI, repositoryName or not
+        EcrImageRef fips = EcrImageRef.parse("123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/app:1", "image");
+        assertEquals("123456789012.dkr.ecr-fips.us-east-1.amazonaws.com", none.pushTarget(fips, true).address().address());
+    }
+
+    @Test
     void disagreementsAreRefused() {
         assertTrue(assertThrows(InvalidInputException.class, () -> target(STANDARD + "/app:1",
                 List.of("210987654321"), null)).getMessage().contains("is in ECR registry 123456789012 but "
