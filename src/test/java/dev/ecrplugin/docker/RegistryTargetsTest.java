@@ -57,7 +57,7 @@ class RegistryTargetsTest {
     private static final String FIPS = "123456789012.dkr.ecr-fips.us-east-1.amazonaws.com";
 
     private static RegistryTargets.Target target(String image, List<String> registryIds, String registry) {
-        return RegistryTargets.of(registryIds, registry).target(EcrImageRef.parse(image, "image"), "push", "image");
+        return RegistryTargets.of(registryIds, registry).target(EcrImageRef.parse(image, "image"), "pull", "image");
     }
 
     @Test
