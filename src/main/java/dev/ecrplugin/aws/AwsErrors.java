@@ -86,6 +86,10 @@ public final class AwsErrors {
             return new OperationFailedException(prefix + service + " answered " + (code.isEmpty() ? "" : code + ": ")
                     + message + " (HTTP " + ase.statusCode() + ")", e);
         }
+        if (e instanceof UnreachableEndpointException) {
+            // its message names the URL, its source and the fix; the SDK's exception is suppressed in it, not a cause
+            return new OperationFailedException(prefix + e.getMessage(), e);
+        }
         if (e instanceof SdkClientException && e.getMessage() != null
                 && e.getMessage().contains("Unable to load credentials")) {
             return new InvalidInputException(prefix + "no AWS credentials found. Set <profile>/-Decr.profile, "

@@ -1,0 +1,177 @@
+package dev.ecrplugin.aws;
+
+import static dev.ecrplugin.aws.CredsFixtures.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ecrplugin.core.EcrPluginException;
+import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.testing.IamFixtures;
+import dev.ecrplugin.testing.IamFixtures.UserWithKey;
+import dev.ecrplugin.testing.LocalStack;
+import dev.ecrplugin.testing.MotoAuthOff;
+import dev.ecrplugin.testing.RecordingReporter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+/**
+ * Where {@link CredentialsResolver} finds credentials, against moto's STS and IAM (IAM enforced where it matters),
+ * with temporary shared config and credentials files, and with {@code <endpoint>} only: every STS, SSO and SSO-OIDC
+ * call of a credential route goes to it through the plugin's own clients (no AWS_ENDPOINT_URL_STS).
+ */
+@ExtendWith(MotoAuthOff.class)
+class CredentialsResolverTest {
+
+    @TempDir
+    Path dir;
+
+    private final RecordingReporter reporter = new RecordingReporter();
+    private final List<String> infos = reporter.infos;
+
+    @AfterEach
+    void enforcementOff() {
+        LocalStack.enforceIam(false);
+        System.clearProperty("aws.endpointUrlSts");
+    }
+
+
+    @Test
+    void aStaticKeyProfileIsUsedAndNamedNeverShown() throws IOException {
+        UserWithKey user = newUser("sts:GetCallerIdentity");
+        Supplier<ProfileFile> files = files("", "[usr1]\naws_access_key_id = " + user.accessKeyId()
+                + "\naws_secret_access_key = " + user.secretAccessKey() + "\n");
+        LocalStack.enforceIam(true);
+
+        try (AwsClients aws = AwsClients.create(settings().withProfile("usr1"), reporter, files)) {
+            assertEquals(user.arn(), aws.sts().getCallerIdentity().arn(), "moto knows the caller by the profile's key");
+        }
+        assertEquals(List.of("AWS credentials from profile 'usr1', region us-east-1 from <region>/-Decr.region"),
+                infos);
+        assertFalse(infos.get(0).contains(user.accessKeyId()));
+    }
+
+    @Test
+    void aRoleArnProfileAssumesTheRoleThroughStsWithItsSourceProfile() throws IOException {
+        UserWithKey user = newUser("sts:AssumeRole");
+        String roleArn = newRole(user.arn());
+        Supplier<ProfileFile> files = files("[profile deployer]\nrole_arn = " + roleArn
+                + "\nsource_profile = base\nrole_session_name = from-profile\n",
+                "[base]\naws_access_key_id = " + user.accessKeyId() + "\naws_secret_access_key = "
+                        + user.secretAccessKey() + "\n");
+        LocalStack.enforceIam(true);
+
+        try (AwsClients aws = AwsClients.create(settings().withProfile("deployer"), reporter, files)) {
+            GetCallerIdentityResponse me = aws.sts().getCallerIdentity();
+            assertTrue(me.arn().endsWith(":assumed-role/" + roleName(roleArn) + "/from-profile"), me.arn());
+        }
+        assertTrue(infos.get(0).startsWith("AWS credentials from profile 'deployer'"), infos.toString());
+    }
+
+    @Test
+    void anExplicitRoleArnIsAssumedOnTopOfTheProfileWithTheSameEndpoint() throws IOException {
+        UserWithKey user = newUser("sts:AssumeRole");
+        String roleArn = newRole(user.arn());
+        Supplier<ProfileFile> files = files("", "[usr1]\naws_access_key_id = " + user.accessKeyId()
+                + "\naws_secret_access_key = " + user.secretAccessKey() + "\n");
+        LocalStack.enforceIam(true);
+
+        AwsSettings settings = settings().withProfile("usr1").withRole(new RoleToAssume(roleArn, "ci-42", "ext-1"));
+        try (AwsClients aws = AwsClients.create(settings, reporter, files)) {
+            GetCallerIdentityResponse me = aws.sts().getCallerIdentity();
+            assertTrue(me.arn().endsWith(":assumed-role/" + roleName(roleArn) + "/ci-42"), me.arn());
+        }
+        assertEquals(List.of("AWS credentials from assumed role " + roleArn + " (session ci-42) on top of profile "
+                + "'usr1', region us-east-1 from <region>/-Decr.region"), infos);
+    }
+
+    @Test
+    void anUnknownKeyUnderEnforcementFailsBeforeTheRoleIsUsed() throws IOException {
+        UserWithKey user = newUser("sts:AssumeRole");
+        String roleArn = newRole(user.arn());
+        Supplier<ProfileFile> files = files("", "[usr1]\naws_access_key_id = AKIANOTAKEY000000000\n"
+                + "aws_secret_access_key = nope\n");
+        LocalStack.enforceIam(true);
+
+        AwsSettings settings = settings().withProfile("usr1").withRole(RoleToAssume.of(roleArn, null, null));
+        SdkException e = assertThrows(SdkException.class, () -> AwsClients.create(settings, reporter, files));
+        assertTrue(AwsErrors.translate("test", e).getMessage().contains("InvalidClientTokenId"), e.getMessage());
+        assertTrue(infos.isEmpty());
+    }
+
+    @Test
+    void aWebIdentityTokenFileProfileAssumesTheRoleThroughSts() throws IOException {
+        String roleArn = newRole("arn:aws:iam::123456789012:user/nobody");
+        Path token = Files.writeString(dir.resolve("token"), "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2ln");
+        Supplier<ProfileFile> files = files("[profile ci]\nrole_arn = " + roleArn + "\nweb_identity_token_file = "
+                + token + "\nrole_session_name = oidc-run\n", "");
+
+        try (AwsClients aws = AwsClients.create(settings().withProfile("ci"), reporter, files)) {
+            GetCallerIdentityResponse me = aws.sts().getCallerIdentity();
+            assertTrue(me.arn().contains(":assumed-role/" + roleName(roleArn) + "/"), me.arn());
+        }
+    }
+
+
+    @Test
+    void aProfileWithoutCredentialsIsTheUsersMistakeNamingTheProfile() throws IOException {
+        Supplier<ProfileFile> files = files("[profile deployer]\nrole_arn = arn:aws:iam::123456789012:role/r\n"
+                + "source_profile = base\n[profile base]\nregion = eu-west-3\n",
+                "[usr1]\naws_access_key_id = AKIAUSR1\naws_secret_access_key = usr1-secret\n");
+
+        SdkException missing = assertThrows(SdkException.class,
+                () -> AwsClients.create(settings().withProfile("nope"), reporter, files));
+        EcrPluginException e = AwsErrors.translate("ecr:create-repository", missing);
+        assertInstanceOf(InvalidInputException.class, e);
+        assertEquals("ecr:create-repository: the AWS profile 'nope' has no credentials in "
+                + ProfileFileLocation.configurationFilePath() + " or " + ProfileFileLocation.credentialsFilePath()
+                + " (the shared AWS files; AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE move them). Fix "
+                + "<profile>/-Decr.profile, or add the profile: aws configure --profile nope", e.getMessage());
+        assertFalse(e.getMessage().contains("usr1-secret"));
+
+        InvalidInputException noSource = assertThrows(InvalidInputException.class,
+                () -> AwsClients.create(settings().withProfile("deployer"), reporter, files));
+        assertTrue(noSource.getMessage().startsWith("The AWS profile 'deployer' (<profile>/-Decr.profile) cannot be "
+                + "used: The source profile of 'deployer' was configured to be 'base', but that source profile has "
+                + "no credentials configured. Fix it in "), noSource.getMessage());
+        assertTrue(infos.isEmpty());
+    }
+
+
+    private Supplier<ProfileFile> files(String config, String credentials) throws IOException {
+        return CredsFixtures.files(dir, config, credentials);
+    }
+}
