@@ -86,9 +86,10 @@ public final class AwsErrors {
             return new OperationFailedException(prefix + service + " answered " + (code.isEmpty() ? "" : code + ": ")
                     + message + " (HTTP " + ase.statusCode() + ")", e);
         }
-        if (e instanceof UnreachableEndpointException) {
+        SdkException unreachable = UnreachableEndpointException.namedIn(e);
+        if (unreachable != null) {
             // its message names the URL, its source and the fix; the SDK's exception is suppressed in it, not a cause
-            return new OperationFailedException(prefix + e.getMessage(), e);
+            return new OperationFailedException(prefix + unreachable.getMessage(), unreachable);
         }
         if (e instanceof SdkClientException && e.getMessage() != null
                 && e.getMessage().contains("Unable to load credentials")) {

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -34,13 +35,11 @@ final class EndpointNamingInterceptor implements ExecutionInterceptor {
     @Override
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes executionAttributes) {
         Throwable e = context.exception();
-        if (e instanceof SdkServiceException) {
+        if (!(e instanceof SdkException sdk) || e instanceof SdkServiceException) {
             return e;
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnreachableEndpointException named) {
-                return named; // a call inside this one (a credential provider's) already said which URL failed
-            }
+        if (UnreachableEndpointException.namedIn(e) != null) {
+            return e; // a call inside this one (a credential provider's) already said which URL failed
         }
         String problem = problem(e);
         if (problem == null) {
@@ -48,8 +47,8 @@ final class EndpointNamingInterceptor implements ExecutionInterceptor {
         }
         String url = context.httpRequest().map(EndpointNamingInterceptor::url).orElse("the " + service.title()
                 + " endpoint");
-        return UnreachableEndpointException.of(service.title() + " at " + url + " (" + source.label() + ") "
-                + problem, e);
+        return UnreachableEndpointException.named(service.title() + " at " + url + " (" + source.label() + ") "
+                + problem, sdk);
     }
 
     /** What went wrong and what to do, or null when it is not a network failure. */
@@ -86,7 +85,8 @@ final class EndpointNamingInterceptor implements ExecutionInterceptor {
     private static String url(SdkHttpRequest request) {
         URI uri = request.getUri();
         String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
-        return uri.getScheme() + "://" + uri.getHost() + port + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        String path = uri.getRawPath() == null || "/".equals(uri.getRawPath()) ? "" : uri.getRawPath();
+        return uri.getScheme() + "://" + uri.getHost() + port + path;
     }
 
     private static String capitalized(String s) {

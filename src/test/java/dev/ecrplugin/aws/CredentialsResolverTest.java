@@ -147,6 +147,101 @@ class CredentialsResolverTest {
 
 
     @Test
+    void aChainOfTwoRoleArnProfilesAssumesEachRoleInTurnWithTheEndpointOnly() throws IOException {
+        UserWithKey user = newUser("sts:AssumeRole");
+        String first = newRole(user.arn());
+        String second = newRole("arn:aws:sts::123456789012:assumed-role/" + roleName(first) + "/hop-1");
+        Supplier<ProfileFile> files = files("[profile deployer]\nrole_arn = " + second + "\nsource_profile = hop\n"
+                + "role_session_name = hop-2\n[profile hop]\nrole_arn = " + first + "\nsource_profile = base\n"
+                + "role_session_name = hop-1\n", "[base]\naws_access_key_id = " + user.accessKeyId()
+                + "\naws_secret_access_key = " + user.secretAccessKey() + "\n");
+        LocalStack.enforceIam(true);
+
+        try (AwsClients aws = AwsClients.create(settings().withProfile("deployer"), reporter, files)) {
+            GetCallerIdentityResponse me = aws.sts().getCallerIdentity();
+            assertTrue(me.arn().endsWith(":assumed-role/" + roleName(second) + "/hop-2"), me.arn());
+        }
+        assertEquals(List.of("AWS credentials from profile 'deployer', region us-east-1 from <region>/-Decr.region"),
+                infos);
+    }
+
+    @Test
+    void credentialSourceEnvironmentAssumesTheRoleWithTheEnvironmentsKeys() throws IOException {
+        // the stack's environment exports AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (moto's admin keys, auth off here)
+        String roleArn = newRole("arn:aws:iam::123456789012:user/nobody");
+        Supplier<ProfileFile> files = files("[profile ci]\nrole_arn = " + roleArn + "\ncredential_source = "
+                + "Environment\nrole_session_name = from-env\n", "");
+
+        try (AwsClients aws = AwsClients.create(settings().withProfile("ci"), reporter, files)) {
+            GetCallerIdentityResponse me = aws.sts().getCallerIdentity();
+            assertTrue(me.arn().endsWith(":assumed-role/" + roleName(roleArn) + "/from-env"), me.arn());
+        }
+    }
+
+    @Test
+    void anUnknownCredentialSourceOrACircularChainIsTheUsersMistake() throws IOException {
+        Supplier<ProfileFile> files = files("[profile odd]\nrole_arn = arn:aws:iam::123456789012:role/r\n"
+                + "credential_source = Laptop\n[profile a]\nrole_arn = arn:aws:iam::123456789012:role/r\n"
+                + "source_profile = b\n[profile b]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = a\n",
+                "");
+        InvalidInputException odd = assertThrows(InvalidInputException.class,
+                () -> AwsClients.create(settings().withProfile("odd"), reporter, files));
+        assertTrue(odd.getMessage().startsWith("The AWS profile 'odd' (<profile>/-Decr.profile) cannot be used: The "
+                + "credential_source 'Laptop' of the profile 'odd' is not one of Environment, Ec2InstanceMetadata, "
+                + "EcsContainer. Fix it in "), odd.getMessage());
+        InvalidInputException circular = assertThrows(InvalidInputException.class,
+                () -> AwsClients.create(settings().withProfile("a"), reporter, files));
+        assertTrue(circular.getMessage().contains("cannot be used: The source_profile chain is circular: a -> b -> a."),
+                circular.getMessage());
+    }
+
+    @Test
+    void aLegacySsoProfileGetsRoleCredentialsFromTheEndpointWithTheCachedToken() throws IOException {
+        String startUrl = "https://test-" + UUID.randomUUID() + ".awsapps.com/start";
+        Path cache = SsoCache.write(startUrl, "{\"startUrl\": \"" + startUrl + "\", \"region\": \"us-east-1\", "
+                + "\"accessToken\": \"legacy-token\", \"expiresAt\": \"2099-01-01T00:00:00Z\"}");
+        try (FakeAwsEndpoint sso = new FakeAwsEndpoint("legacy-token", "unused")) {
+            Supplier<ProfileFile> files = files("[profile dev]\nsso_start_url = " + startUrl + "\nsso_region = "
+                    + "eu-west-1\nsso_account_id = 123456789012\nsso_role_name = Developer\n", "");
+            AwsSettings settings = AwsSettings.of(LocalStack.REGION, "dev", sso.endpoint());
+            try (AwsClients aws = AwsClients.create(settings, reporter, files)) {
+                assertEquals("profile 'dev'", aws.credentialsSource());
+            }
+            assertEquals(List.of("GET /federation/credentials role_name=Developer&account_id=123456789012 "
+                    + "token=legacy-token"), sso.requests);
+        } finally {
+            Files.deleteIfExists(cache);
+        }
+    }
+
+    @Test
+    void anSsoSessionProfileRefreshesItsTokenThroughSsoOidcAtTheEndpoint() throws IOException {
+        String session = "test-" + UUID.randomUUID();
+        String soon = java.time.Instant.now().plusSeconds(120).toString(); // within the 5 min the SDK refreshes in
+        Path cache = SsoCache.write(session, "{\"startUrl\": \"https://x.awsapps.com/start\", \"region\": "
+                + "\"eu-west-1\", \"accessToken\": \"old-token\", \"expiresAt\": \"" + soon + "\", \"refreshToken\": "
+                + "\"refresh-1\", \"clientId\": \"client-1\", \"clientSecret\": \"client-secret-1\", "
+                + "\"registrationExpiresAt\": \"2099-01-01T00:00:00Z\"}");
+        try (FakeAwsEndpoint sso = new FakeAwsEndpoint("old-token", "new-token")) {
+            Supplier<ProfileFile> files = files("[profile dev]\nsso_session = " + session + "\nsso_account_id = "
+                    + "123456789012\nsso_role_name = Developer\n[sso-session " + session + "]\nsso_region = eu-west-1\n"
+                    + "sso_start_url = https://x.awsapps.com/start\n", "");
+            AwsSettings settings = AwsSettings.of(LocalStack.REGION, "dev", sso.endpoint());
+            try (AwsClients aws = AwsClients.create(settings, reporter, files)) {
+                assertEquals("profile 'dev'", aws.credentialsSource());
+            }
+            assertEquals(2, sso.requests.size(), sso.requests.toString());
+            assertTrue(sso.requests.get(0).startsWith("POST /token "), sso.requests.toString());
+            assertTrue(sso.requests.get(0).contains("\"refreshToken\":\"refresh-1\""), sso.requests.toString());
+            assertEquals("GET /federation/credentials role_name=Developer&account_id=123456789012 token=new-token",
+                    sso.requests.get(1));
+            assertTrue(Files.readString(cache).contains("new-token"), "the SDK stored the refreshed token");
+        } finally {
+            Files.deleteIfExists(cache);
+        }
+    }
+
+    @Test
     void aProfileWithoutCredentialsIsTheUsersMistakeNamingTheProfile() throws IOException {
         Supplier<ProfileFile> files = files("[profile deployer]\nrole_arn = arn:aws:iam::123456789012:role/r\n"
                 + "source_profile = base\n[profile base]\nregion = eu-west-3\n",
