@@ -38,7 +38,7 @@ final class CredentialsResolver {
         if (role == null) {
             return base;
         }
-        return new Resolved(RoleAssumer.assume(clients, region, base.provider(), role, null), "assumed role "
+        return new Resolved(RoleAssumer.assume(clients, region, base.provider(), role), "assumed role "
                 + role.roleArn() + " (session " + role.sessionName() + ") on top of " + base.source());
     }
 
@@ -84,8 +84,9 @@ final class CredentialsResolver {
         ProfileCredentials profiles = new ProfileCredentials(clients, region);
         if (named.isPresent() || profiles.hasCredentials(profile)) {
             // a profile the user named is used (or its problem said), the default profile only if it holds some
-            return new Resolved(profiles.forProfile(profile), "profile '" + profile + "'"
-                    + (named.isPresent() ? " (AWS_PROFILE)" : CHAIN));
+            String origin = !named.isPresent() ? CHAIN
+                    : present(System.getProperty("aws.profile")) ? " (aws.profile)" : " (AWS_PROFILE)";
+            return new Resolved(profiles.forProfile(profile), "profile '" + profile + "'" + origin);
         }
         if (setting(SdkSystemSetting.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI).isPresent()
                 || setting(SdkSystemSetting.AWS_CONTAINER_CREDENTIALS_FULL_URI).isPresent()) {

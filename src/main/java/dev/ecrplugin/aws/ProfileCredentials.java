@@ -65,10 +65,9 @@ final class ProfileCredentials {
             return SsoCredentials.of(clients, file, profile);
         }
         if (roleArn.isPresent()) {
-            return RoleAssumer.assume(clients, region, roleBase(profile, visited),
-                    new RoleToAssume(roleArn.get(), profile.property(ProfileProperty.ROLE_SESSION_NAME).orElse(null),
-                            profile.property(ProfileProperty.EXTERNAL_ID).orElse(null)),
-                    profile.property(ProfileProperty.DURATION_SECONDS).map(Integer::valueOf).orElse(null));
+            return RoleAssumer.assume(clients, region, roleBase(profile, visited), roleArn.get(),
+                    profile.property(ProfileProperty.ROLE_SESSION_NAME).orElse(null),
+                    profile.property(ProfileProperty.EXTERNAL_ID).orElse(null), durationSeconds(profile));
         }
         AwsCredentialsProvider own = ownCredentials(profile);
         if (own == null) {
@@ -112,6 +111,16 @@ final class ProfileCredentials {
                 + "web_identity_token_file) to assume the role with.");
     }
 
+    private static Integer durationSeconds(Profile profile) {
+        Optional<String> value = profile.property(ProfileProperty.DURATION_SECONDS);
+        try {
+            return value.map(Integer::valueOf).orElse(null);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("The duration_seconds '" + value.get() + "' of the profile '"
+                    + profile.name() + "' is not a number of seconds.");
+        }
+    }
+
     /** {@code role_arn} + {@code web_identity_token_file}: STS AssumeRoleWithWebIdentity, unsigned. */
     private AwsCredentialsProvider webIdentity(Profile profile, String roleArn) {
         return webIdentity(clients, region, roleArn, profile.property(ProfileProperty.ROLE_SESSION_NAME).orElse(null),
@@ -123,9 +132,8 @@ final class ProfileCredentials {
             String sessionName, String tokenFile) {
         StsClient sts = clients.build(StsClient.builder(), AwsService.STS, region,
                 AnonymousCredentialsProvider.create());
-        RoleToAssume role = new RoleToAssume(roleArn, sessionName, null);
         return clients.closer().add(StsWebIdentityTokenFileCredentialsProvider.builder().stsClient(sts)
-                .roleArn(role.roleArn()).roleSessionName(role.sessionName())
+                .roleArn(roleArn).roleSessionName(sessionName == null ? RoleToAssume.DEFAULT_SESSION_NAME : sessionName)
                 .webIdentityTokenFile(Paths.get(tokenFile)).build());
     }
 

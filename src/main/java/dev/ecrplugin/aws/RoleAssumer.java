@@ -13,17 +13,25 @@ final class RoleAssumer {
 
     private RoleAssumer() {}
 
+    /** Credentials of {@code role} ({@code <roleArn>}), refreshed before they expire, asked of STS with {@code base}. */
+    static AwsCredentialsProvider assume(ClientFactory clients, Region region, AwsCredentialsProvider base,
+            RoleToAssume role) {
+        return assume(clients, region, base, role.roleArn(), role.sessionName(), role.externalId(), null);
+    }
+
     /**
-     * Credentials of {@code role}, refreshed before they expire, asked of STS with {@code base}.
+     * As above, for a role a profile names (not checked here: STS says what is wrong with it).
      *
+     * @param sessionName     the role session name, or null for {@link RoleToAssume#DEFAULT_SESSION_NAME}
      * @param durationSeconds the session's duration, or null for STS's default (one hour)
      */
     static AwsCredentialsProvider assume(ClientFactory clients, Region region, AwsCredentialsProvider base,
-            RoleToAssume role, Integer durationSeconds) {
+            String roleArn, String sessionName, String externalId, Integer durationSeconds) {
         StsClient sts = clients.build(StsClient.builder(), AwsService.STS, region, base);
+        String session = sessionName == null ? RoleToAssume.DEFAULT_SESSION_NAME : sessionName;
         return clients.closer().add(StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                .refreshRequest(r -> r.roleArn(role.roleArn()).roleSessionName(role.sessionName())
-                        .externalId(role.externalId()).durationSeconds(durationSeconds))
+                .refreshRequest(r -> r.roleArn(roleArn).roleSessionName(session).externalId(externalId)
+                        .durationSeconds(durationSeconds))
                 .build());
     }
 }

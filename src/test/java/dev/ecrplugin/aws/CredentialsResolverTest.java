@@ -179,6 +179,53 @@ class CredentialsResolverTest {
     }
 
     @Test
+    void credentialSourceEcsContainerAndEc2InstanceMetadataAskTheirEndpoints() throws IOException {
+        String roleArn = newRole("arn:aws:iam::123456789012:user/nobody");
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String creds = "{\"AccessKeyId\":\"ASIAFAKEBASE\",\"SecretAccessKey\":\"base-secret\",\"Token\":\"t\","
+                + "\"Expiration\":\"" + java.time.Instant.now().plusSeconds(3600) + "\",\"Code\":\"Success\"}";
+        com.sun.net.httpserver.HttpServer metadata = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        metadata.createContext("/", exchange -> {
+            String path = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            asked.add(path);
+            String body = switch (path) {
+                case "PUT /latest/api/token" -> "imds-token";
+                case "GET /latest/meta-data/iam/security-credentials/" -> "base-role";
+                default -> creds;
+            };
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        metadata.start();
+        String url = "http://127.0.0.1:" + metadata.getAddress().getPort();
+        Supplier<ProfileFile> files = files("[profile ecs]\nrole_arn = " + roleArn + "\ncredential_source = "
+                + "EcsContainer\nrole_session_name = on-ecs\n[profile ec2]\nrole_arn = " + roleArn
+                + "\ncredential_source = Ec2InstanceMetadata\nrole_session_name = on-ec2\n", "");
+        // the SDK reads these system properties before the environment variables of the same settings
+        System.setProperty("aws.containerCredentialsFullUri", url + "/ecs-credentials");
+        System.setProperty("aws.ec2MetadataServiceEndpoint", url);
+        try {
+            try (AwsClients aws = AwsClients.create(settings().withProfile("ecs"), reporter, files)) {
+                assertTrue(aws.sts().getCallerIdentity().arn().endsWith("/on-ecs"));
+            }
+            assertEquals(List.of("GET /ecs-credentials"), asked);
+            asked.clear();
+            try (AwsClients aws = AwsClients.create(settings().withProfile("ec2"), reporter, files)) {
+                assertTrue(aws.sts().getCallerIdentity().arn().endsWith("/on-ec2"));
+            }
+            assertEquals(List.of("PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
+                    "GET /latest/meta-data/iam/security-credentials/base-role"), asked);
+        } finally {
+            System.clearProperty("aws.containerCredentialsFullUri");
+            System.clearProperty("aws.ec2MetadataServiceEndpoint");
+            metadata.stop(0);
+        }
+    }
+
+    @Test
     void anUnknownCredentialSourceOrACircularChainIsTheUsersMistake() throws IOException {
         Supplier<ProfileFile> files = files("[profile odd]\nrole_arn = arn:aws:iam::123456789012:role/r\n"
                 + "credential_source = Laptop\n[profile a]\nrole_arn = arn:aws:iam::123456789012:role/r\n"
