@@ -2,50 +2,22 @@ package dev.ecrplugin.aws;
 
 import static dev.ecrplugin.aws.CredsFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.ecrplugin.core.EcrPluginException;
 import dev.ecrplugin.core.InvalidInputException;
-import dev.ecrplugin.testing.IamFixtures;
-import dev.ecrplugin.testing.IamFixtures.UserWithKey;
-import dev.ecrplugin.testing.LocalStack;
-import dev.ecrplugin.testing.MotoAuthOff;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
 /** Where {@link RegionResolver} finds the region. */
@@ -83,6 +55,24 @@ class RegionResolverTest {
                 + "the profile's region)"), infos.toString());
     }
 
+
+    @Test
+    void noRegionIsTheUsersMistakeSaidWithoutTheSdksObjectDump() throws IOException {
+        Supplier<ProfileFile> files = files("[profile eu]\noutput = json\n", "");
+        AwsRegionProvider noEnvironment = () -> {
+            throw SdkClientException.create("no aws.region, no AWS_REGION");
+        };
+        System.setProperty("aws.disableEc2Metadata", "true"); // no instance metadata service to ask here
+        try {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> RegionResolver.fromChain(new AwsSettings(null, "eu", null), files, noEnvironment));
+            assertEquals("No AWS region: set <region> in the plugin configuration or -Decr.region, the AWS_REGION "
+                    + "environment variable, or region in the AWS profile", e.getMessage());
+            assertNull(e.getCause(), "Maven would append the cause's message: AwsRegionProviderChain@...: [...]");
+        } finally {
+            System.clearProperty("aws.disableEc2Metadata");
+        }
+    }
 
     private Supplier<ProfileFile> files(String config, String credentials) throws IOException {
         return CredsFixtures.files(dir, config, credentials);
