@@ -86,6 +86,11 @@ public final class AwsErrors {
             return new OperationFailedException(prefix + service + " answered " + (code.isEmpty() ? "" : code + ": ")
                     + message + " (HTTP " + ase.statusCode() + ")", e);
         }
+        SdkException unreachable = UnreachableEndpointException.namedIn(e);
+        if (unreachable != null) {
+            // its message names the URL, its source and the fix; the SDK's exception is suppressed in it, not a cause
+            return new OperationFailedException(prefix + unreachable.getMessage(), unreachable);
+        }
         if (e instanceof SdkClientException && e.getMessage() != null
                 && e.getMessage().contains("Unable to load credentials")) {
             return new InvalidInputException(prefix + "no AWS credentials found. Set <profile>/-Decr.profile, "

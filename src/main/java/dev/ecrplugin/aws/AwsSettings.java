@@ -16,34 +16,40 @@ import java.net.URISyntaxException;
  * @param credentials access keys given directly (a settings.xml server), or null
  * @param role        a role to assume on top of the base credentials, or null
  * @param proxy       the HTTP proxy for AWS calls, or null for the SDK's own (system properties, environment)
+ * @param timeouts    how long a call and each of its attempts may take; null for {@link AwsTimeouts#DEFAULT}
  */
 public record AwsSettings(String region, String profile, URI endpoint, StaticCredentials credentials,
-        RoleToAssume role, HttpProxy proxy) {
+        RoleToAssume role, HttpProxy proxy, AwsTimeouts timeouts) {
 
     /** Region, profile and endpoint only: the rest from the SDK's defaults. */
     public AwsSettings(String region, String profile, URI endpoint) {
-        this(region, profile, endpoint, null, null, null);
+        this(region, profile, endpoint, null, null, null, null);
     }
 
     public AwsSettings withProfile(String newProfile) {
-        return new AwsSettings(region, newProfile, endpoint, credentials, role, proxy);
+        return new AwsSettings(region, newProfile, endpoint, credentials, role, proxy, timeouts);
     }
 
     public AwsSettings withCredentials(StaticCredentials newCredentials) {
-        return new AwsSettings(region, profile, endpoint, newCredentials, role, proxy);
+        return new AwsSettings(region, profile, endpoint, newCredentials, role, proxy, timeouts);
     }
 
     public AwsSettings withRole(RoleToAssume newRole) {
-        return new AwsSettings(region, profile, endpoint, credentials, newRole, proxy);
+        return new AwsSettings(region, profile, endpoint, credentials, newRole, proxy, timeouts);
     }
 
     public AwsSettings withProxy(HttpProxy newProxy) {
-        return new AwsSettings(region, profile, endpoint, credentials, role, newProxy);
+        return new AwsSettings(region, profile, endpoint, credentials, role, newProxy, timeouts);
+    }
+
+    public AwsSettings withTimeouts(AwsTimeouts newTimeouts) {
+        return new AwsSettings(region, profile, endpoint, credentials, role, proxy, newTimeouts);
     }
 
     public AwsSettings {
         region = blankToNull(region);
         profile = blankToNull(profile);
+        timeouts = timeouts == null ? AwsTimeouts.DEFAULT : timeouts;
     }
 
     /** Builds settings from the plain strings users write, checking each. */

@@ -74,7 +74,7 @@ public abstract class AbstractDockerMojo extends AbstractEcrMojo {
      * full image URI's region is asked in that region.
      */
     protected EcrClient ecr(String region) {
-        return region == null ? aws().ecr() : aws().ecrIn(Region.of(region));
+        return region == null ? aws().ecr() : aws().ecr(Region.of(region));
     }
 
     /** The region {@code target}'s token and repository are asked in, or null for the configured one. */

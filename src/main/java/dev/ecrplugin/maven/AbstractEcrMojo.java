@@ -3,6 +3,7 @@ package dev.ecrplugin.maven;
 import dev.ecrplugin.aws.AwsClients;
 import dev.ecrplugin.aws.AwsErrors;
 import dev.ecrplugin.aws.AwsSettings;
+import dev.ecrplugin.aws.AwsTimeouts;
 import dev.ecrplugin.aws.RoleToAssume;
 import dev.ecrplugin.core.EcrPluginException;
 import dev.ecrplugin.core.InvalidInputException;
@@ -57,6 +58,18 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
     /** External id the trust policy of {@code roleArn} demands. */
     @Parameter(property = "ecr.externalId")
     protected String externalId;
+
+    /**
+     * Seconds one AWS call may take in all, its retries included (the SDK's STANDARD retry mode: up to 3 attempts).
+     * An endpoint that never answers fails the goal after this long.
+     */
+    @Parameter(property = "ecr.apiCallTimeout", defaultValue = "" + AwsTimeouts.DEFAULT_API_CALL_SECONDS)
+    protected int apiCallTimeout = AwsTimeouts.DEFAULT_API_CALL_SECONDS;
+
+    /** Seconds each attempt of an AWS call may take before the SDK retries it (within {@code apiCallTimeout}). */
+    @Parameter(property = "ecr.apiCallAttemptTimeout",
+            defaultValue = "" + AwsTimeouts.DEFAULT_API_CALL_ATTEMPT_SECONDS)
+    protected int apiCallAttemptTimeout = AwsTimeouts.DEFAULT_API_CALL_ATTEMPT_SECONDS;
 
     /** Skip every goal of this plugin. */
     @Parameter(property = "ecr.skip", defaultValue = "false")
@@ -118,7 +131,7 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
 
     /**
      * Region, endpoint, credentials (profile, else the settings.xml server, else the SDK's chain), the role to
-     * assume and the settings.xml proxy, as the core's plain records.
+     * assume, the timeouts and the settings.xml proxy, as the core's plain records.
      */
     protected AwsSettings awsSettings() {
         if (awsSettings == null) { // once per goal: reading them may warn
@@ -129,7 +142,8 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
 
     private AwsSettings readAwsSettings() {
         AwsSettings settings = AwsSettings.of(region, profile, endpoint)
-                .withRole(RoleToAssume.of(roleArn, roleSessionName, externalId));
+                .withRole(RoleToAssume.of(roleArn, roleSessionName, externalId))
+                .withTimeouts(AwsTimeouts.ofSeconds(apiCallTimeout, apiCallAttemptTimeout));
         org.apache.maven.settings.Settings mavenSettings = session == null ? null : session.getSettings();
         if (settings.profile() == null && serverId != null && !serverId.isBlank()) {
             settings = settings.withCredentials(

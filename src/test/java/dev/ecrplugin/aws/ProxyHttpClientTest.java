@@ -87,7 +87,7 @@ class ProxyHttpClientTest {
     void aProxyWithCredentialsTunnelsHttpsAndTheOriginNeverSeesThem() throws Exception {
         HttpProxy settings = new HttpProxy("127.0.0.1", proxy.port(), null, TinyProxy.USER, TinyProxy.PASSWORD);
         Apache5HttpClient.Builder apache = assertInstanceOf(Apache5HttpClient.Builder.class,
-                AwsClients.httpClient(settings), "a proxy with credentials needs a client that authenticates CONNECT");
+                HttpClients.forProxy(settings), "a proxy with credentials needs a client that authenticates CONNECT");
 
         try (SdkHttpClient http = apache.tlsTrustManagersProvider(this::trustTheOrigin).build()) {
             assertEquals(200, get(http));
@@ -101,8 +101,8 @@ class ProxyHttpClientTest {
     @Test
     void aProxyWithoutCredentialsKeepsTheUrlConnectionClient() {
         assertInstanceOf(UrlConnectionHttpClient.Builder.class,
-                AwsClients.httpClient(new HttpProxy("127.0.0.1", proxy.port(), null, null, null)));
-        assertInstanceOf(UrlConnectionHttpClient.Builder.class, AwsClients.httpClient(null));
+                HttpClients.forProxy(new HttpProxy("127.0.0.1", proxy.port(), null, null, null)));
+        assertInstanceOf(UrlConnectionHttpClient.Builder.class, HttpClients.forProxy(null));
     }
 
     /**
