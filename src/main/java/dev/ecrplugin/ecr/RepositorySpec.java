@@ -42,6 +42,16 @@ public record RepositorySpec(String name, String imageTagMutability, Boolean sca
                     + (encryptionType == null ? "not set" : encryptionType) + ": set <encryptionType>KMS</encryptionType>"
                     + " to use a KMS key, or remove <kmsKey>");
         }
+        if (tags != null) {
+            // an empty element (<resourceTags><team/></resourceTags>) reaches here as a null value: Map.copyOf
+            // would throw a NullPointerException before the check below could name the tag
+            for (Map.Entry<String, String> tag : tags.entrySet()) {
+                if (tag.getKey() == null || tag.getValue() == null) {
+                    throw new InvalidInputException("<resourceTags> tag '" + tag.getKey() + "' has no value: write "
+                            + "<" + tag.getKey() + ">value</" + tag.getKey() + ">, or remove it");
+                }
+            }
+        }
         tags = tags == null ? Map.of() : Map.copyOf(new TreeMap<>(tags));
         if (tags.size() > 50) {
             throw new InvalidInputException("<resourceTags> has " + tags.size() + " tags; ECR allows at most 50");
