@@ -71,8 +71,13 @@ public final class AwsClients implements AutoCloseable {
             clients.credentials.resolveCredentials();
         } catch (IllegalStateException e) {
             closer.close();
+            if (settings.credentials() != null) {
+                throw e; // keys given directly: no profile was read
+            }
+            // a broken profile, also the one the default chain read without being told (AWS_PROFILE, [default])
             String profile = CredentialsResolver.profileInUse(settings);
-            throw profile == null ? e : AwsErrors.badProfile(profile, e);
+            throw AwsErrors.badProfile(profile == null ? "default" : profile,
+                    CredentialsResolver.profileSetting(settings), e);
         } catch (RuntimeException e) {
             closer.close();
             throw e;

@@ -106,8 +106,8 @@ public final class AwsErrors {
                     + sharedFiles() + ". Fix <profile>/-Decr.profile, or add the profile: aws configure --profile "
                     + name);
         }
-        return new OperationFailedException(prefix + "could not complete the AWS call: " + e.getMessage()
-                + " (check the network, or <endpoint>/-Decr.endpoint)", e);
+        // failures that name an endpoint (refused, unknown host, TLS, timeouts) were named where the URL is known
+        return new OperationFailedException(prefix + "could not complete the AWS call: " + e.getMessage(), e);
     }
 
     /**
@@ -124,8 +124,8 @@ public final class AwsErrors {
      * A profile the SDK cannot use as written (a source_profile without credentials, a circular chain, ...): it
      * says so with an IllegalStateException, not an SdkException.
      */
-    public static InvalidInputException badProfile(String profile, IllegalStateException e) {
-        return new InvalidInputException("The AWS profile '" + profile + "' (<profile>/-Decr.profile) cannot be used: "
+    public static InvalidInputException badProfile(String profile, String setting, IllegalStateException e) {
+        return new InvalidInputException("The AWS profile '" + profile + "' (" + setting + ") cannot be used: "
                 + e.getMessage() + " Fix it in " + sharedFiles() + ", or choose another profile", e);
     }
 

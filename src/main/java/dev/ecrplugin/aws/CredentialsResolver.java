@@ -43,6 +43,12 @@ final class CredentialsResolver {
     }
 
     /** The profile whose problems a failure names: {@code <profile>}, else {@code AWS_PROFILE}; null for neither. */
+    /** Where {@link #profileInUse} found the profile, for messages: the setting to change. */
+    static String profileSetting(AwsSettings settings) {
+        return settings.profile() != null ? "<profile>/-Decr.profile"
+                : profileInUse(settings) != null ? "AWS_PROFILE" : "the default profile; <profile>/-Decr.profile";
+    }
+
     static String profileInUse(AwsSettings settings) {
         return settings.profile() != null ? settings.profile()
                 : settings.credentials() != null ? null : ProfileFileSystemSetting.AWS_PROFILE.getStringValue()

@@ -74,7 +74,7 @@ record EndpointSource(String label, String fix) {
 
     private static EndpointSource awsOwn() {
         return new EndpointSource(AWS_OWN, "check the network and the settings.xml proxy, or set "
-                + "<endpoint>/-Decr.endpoint (a VPC endpoint, LocalStack)");
+                + "<endpoint>/-Decr.endpoint (LocalStack), or AWS_ENDPOINT_URL_<SERVICE> (an interface VPC endpoint)");
     }
 
     /** The shared files, or null if they cannot be read (the credentials say so, at their own time). */

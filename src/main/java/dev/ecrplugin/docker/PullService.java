@@ -2,6 +2,7 @@ package dev.ecrplugin.docker;
 
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.Reporter;
+import dev.ecrplugin.core.Strings;
 import dev.ecrplugin.ecr.EcrImageRef;
 import dev.ecrplugin.ecr.RegistryHost;
 import dev.ecrplugin.ecr.RepositorySpec;
@@ -64,8 +65,8 @@ public final class PullService {
                 throw new InvalidInputException("<image> '" + image.trim() + "' names a tag and a digest: pull by "
                         + "one of them (POM <image> or -Decr.image)");
             }
-            String fromTag = blankToNull(tag);
-            String fromDigest = blankToNull(digest);
+            String fromTag = Strings.trimToNull(tag);
+            String fromDigest = Strings.trimToNull(digest);
             if ((ref.tag() != null || ref.digest() != null) && (fromTag != null || fromDigest != null)
                     && !(Objects.equals(ref.tag(), fromTag) && fromDigest == null
                     || Objects.equals(ref.digest(), fromDigest) && fromTag == null)) {
@@ -81,10 +82,6 @@ public final class PullService {
         /** The image as the user named it (registry host or none, repository, tag or digest), for messages. */
         public EcrImageRef image() {
             return new EcrImageRef(registry, repositoryName, digest == null ? tag : null, digest);
-        }
-
-        private static String blankToNull(String s) {
-            return s == null || s.isBlank() ? null : s.trim();
         }
     }
 

@@ -24,7 +24,10 @@ public class LoginMojo extends AbstractDockerMojo {
     @Override
     protected void run() {
         EcrImageRef ref = image == null || image.isBlank() ? null : EcrImageRef.parse(image, "image");
-        if (ref != null && ref.registry() != null) {
+        // a plugin-wide <image> is often push's local image (ghcr.io/team/app:1, as jib names it): only an ECR host,
+        // or a host <registry> stands for, says where to log in
+        if (ref != null && ref.registry() != null && (ref.registry().ecr().isPresent() || registry != null
+                && !registry.isBlank())) {
             login(registries().target(ref, "login", "image"));
             return;
         }
