@@ -147,4 +147,66 @@ public final class HostForms {
         Path config = Path.of(System.getenv("DOCKER_CONFIG"), "config.json");
         return Files.exists(config) ? Files.readString(config) : "";
     }
+    /**
+     * The prebuild of a URI-form IT ({@code hosts-fips}, {@code -dualstack}, {@code -china}, {@code -eusc}): repository
+     * {@code it-hosts/NAME} made anew in {@code region}; {@code it-hosts/NAME-pull:2.0} pushed to {@code host} with the
+     * docker CLI (its digest put into pom.xml for PULL_DIGEST, docker logged out again: the goals must log in
+     * themselves); the image to push imported under its full URI {@code host/it-hosts/NAME:1.0}; the events marked.
+     */
+    public static void prepareUriForm(File basedir, String host, String region, String name)
+            throws IOException, InterruptedException {
+        LocalStack.beforeIt();
+        deleteRepositories(region, "it-hosts/" + name);
+        DockerImages.removeImages(host + "/it-hosts/" + name + ":1.0", "it-hosts-local:" + name);
+        String pullDigest = pushWithDockerCli(basedir, host, "it-hosts/" + name + "-pull", "2.0");
+        Files.writeString(basedir.toPath().resolve("pull-digest.txt"), pullDigest);
+        Path pom = basedir.toPath().resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("PULL_DIGEST", pullDigest));
+        check(!dockerConfig().contains(host), "docker is still logged in to " + host);
+        DockerImages.importImage(basedir, host + "/it-hosts/" + name + ":1.0");
+        markEvents(basedir);
+    }
+
+    /**
+     * The verify of a URI-form IT: one login, to the URI's host ({@code loginLine}, reused by push and pull); the
+     * repository created in the host's region ({@code arn}); docker's own output and the registry's events name the
+     * host for the push and for the pull by full URI and digest; the listener recorded the push in ECR in
+     * {@code region}.
+     */
+    public static void verifyUriForm(File basedir, String host, String region, String name, String loginLine,
+            String arn) throws IOException, InterruptedException {
+        ItLog log = ItLog.of(basedir);
+        String repository = "it-hosts/" + name;
+        String pushed = host + "/" + repository;
+        String pulled = pushed + "-pull";
+        String pullDigest = Files.readString(basedir.toPath().resolve("pull-digest.txt")).trim();
+        check(!log.contains("[ERROR]"), "the build logged an [ERROR]");
+        check(log.mentioning("Logged in to").equals(List.of(loginLine)), "logins: " + log.mentioning("Logged in to"));
+        check(dockerConfig().contains(host), "docker's config holds no login to " + host);
+        check(log.contains("[INFO] Created repository " + repository + " [" + arn + "]"), "no 'Created repository' "
+                + repository + " [" + arn + "]");
+        String digest = log.digestFile(repository);
+        check(digest.matches("sha256:[0-9a-f]{64}"), "digest file: " + digest);
+        check(log.contains("[INFO] The push refers to repository [" + pushed + "]"), "docker pushed elsewhere");
+        check(log.infos("Pushed ").equals(List.of("[INFO] Pushed " + pushed + ":1.0 (" + digest + ")")),
+                "pushes: " + log.infos("Pushed "));
+        List<String> pushes = events(basedir, repository, 1);
+        check(pushes.equals(List.of("push " + host + " 1.0 " + digest)), "registry events: " + pushes);
+        check(ecrDigest(region, repository, "1.0").orElse("").equals(digest), "ECR in " + region + " does not hold "
+                + digest);
+        check(log.contains("[INFO] Pulled " + pulled + "@" + pullDigest + " as it-hosts-local:" + name), "no Pulled");
+        check(log.contains("[INFO] Status: Downloaded newer image for " + pulled + "@" + pullDigest),
+                "docker pulled elsewhere");
+        List<String> pulls = events(basedir, repository + "-pull", 1);
+        check(!pulls.isEmpty() && pulls.stream().allMatch(("pull " + host + " " + pullDigest + " " + pullDigest)::equals),
+                "registry pull events: " + pulls);
+        check(DockerImages.docker("image", "inspect", "--format", "{{json .RepoDigests}}", "it-hosts-local:" + name)
+                .contains(pulled + "@" + pullDigest), "it-hosts-local:" + name + " is not the pulled image");
+    }
+
+    private static void check(boolean condition, String failure) {
+        if (!condition) {
+            throw new AssertionError(failure);
+        }
+    }
 }
