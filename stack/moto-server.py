@@ -1,15 +1,26 @@
 #!/usr/bin/env python3
-"""moto's server (python -m moto.server ARGS), with ECR's registry domain per partition.
+"""moto's server (python -m moto.server ARGS), with ECR's registry domain per partition and AWS's unsigned STS calls.
 
 moto answers GetAuthorizationToken with proxyEndpoint https://ACCOUNT.dkr.ecr.REGION.amazonaws.com in every
 region. ECR's own answer ends in .amazonaws.com.cn in the China regions (cn-north-1, cn-northwest-1) and in
 .amazonaws.eu in the European Sovereign Cloud (eusc-*). This wrapper corrects moto's answer at import time (moto's
 installed files stay as they are) and then runs moto's own server main with the same arguments.
+
+With IAM enforcement on (POST /moto-api/reset-auth), moto reads the Authorization header of every request and, when
+there is none, fails with HTTP 500 (a KeyError). On AWS, sts:AssumeRoleWithWebIdentity and sts:AssumeRoleWithSAML
+are unsigned by design (the token or assertion is the credential): this wrapper lets them through unauthenticated,
+and refuses every other unsigned request as AWS does, with 403 MissingAuthenticationToken.
 """
 import sys
 
 import moto.ecr.responses as ecr_responses
+from moto import settings
+from moto.core.authorization import ActionAuthenticatorMixin
+from moto.core.exceptions import _RESTError
+from moto.iam.access_control import IAMRequest
+from moto.s3.exceptions import S3AccessDeniedError
 from moto.server import main
+from moto.sts.responses import TokenResponse
 
 # region prefix -> ECR's registry domain in that partition (everything else: amazonaws.com)
 PARTITION_DOMAINS = (("cn-", "amazonaws.com.cn"), ("eusc-", "amazonaws.eu"))
@@ -37,6 +48,46 @@ def get_authorization_token(self):
 
 
 ecr_responses.ECRResponse.get_authorization_token = get_authorization_token
+
+# the STS actions AWS accepts without a signature
+UNSIGNED_STS_ACTIONS = ("AssumeRoleWithWebIdentity", "AssumeRoleWithSAML")
+
+_moto_authenticate_and_authorize_action = ActionAuthenticatorMixin._authenticate_and_authorize_action
+
+
+class MissingAuthenticationTokenError(_RESTError):
+    code = 403
+
+    def __init__(self):
+        super().__init__("MissingAuthenticationToken", "Request is missing Authentication Token")
+
+
+def enforcing():
+    return ActionAuthenticatorMixin.request_count >= settings.INITIAL_NO_AUTH_ACTION_COUNT
+
+
+def unsigned(request):
+    # neither an Authorization header nor a presigned query (SigV4's X-Amz-Signature, SigV2's Signature), which moto
+    # judges itself
+    query = request.querystring or {}
+    return "Authorization" not in request.headers and "X-Amz-Signature" not in query and "Signature" not in query
+
+
+def authenticate_and_authorize_action(self, iam_request_cls, resource="*"):
+    if enforcing() and unsigned(self):
+        if self.headers.get("X-Amz-Target") in ActionAuthenticatorMixin.PUBLIC_OPERATIONS:
+            return
+        if isinstance(self, TokenResponse) and self._get_action() in UNSIGNED_STS_ACTIONS:
+            return
+        if iam_request_cls is IAMRequest:
+            raise MissingAuthenticationTokenError()
+        # S3, where moto's server also sends every unsigned request whose service it cannot tell (it routes unsigned
+        # requests by their signature's scope): AWS answers an anonymous request on a private resource so
+        raise S3AccessDeniedError()
+    return _moto_authenticate_and_authorize_action(self, iam_request_cls, resource)
+
+
+ActionAuthenticatorMixin._authenticate_and_authorize_action = authenticate_and_authorize_action
 
 if __name__ == "__main__":
     main(sys.argv[1:])

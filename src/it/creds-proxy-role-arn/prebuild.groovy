@@ -17,15 +17,18 @@ def roleArn = iam.createRole { it.roleName(name).assumeRolePolicyDocument(
 iam.putRolePolicy { it.roleName(name).policyName('p').policyDocument(IamFixtures.allowing('ecr:*')) }
 iam.close()
 
-def credentials = new File(basedir, 'aws-credentials')
-credentials.delete()
-Files.createFile(credentials.toPath(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString('rw-------')))
-credentials.text = "[base]\naws_access_key_id = ${base.accessKeyId()}\naws_secret_access_key = ${base.secretAccessKey()}\n"
+// files that hold a secret (keys, the proxy's password) are the owner's alone
+def ownerOnly = { File file, String text ->
+    file.delete()
+    Files.createFile(file.toPath(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString('rw-------')))
+    file.text = text
+}
+ownerOnly(new File(basedir, 'aws-credentials'), "[base]\naws_access_key_id = ${base.accessKeyId()}\naws_secret_access_key = ${base.secretAccessKey()}\n")
 new File(basedir, 'aws-config').text = "[profile deployer]\nrole_arn = ${roleArn}\nsource_profile = base\nrole_session_name = it-proxied\n"
 
 def proxy = TinyProxy.start(new File(basedir, 'proxy').toPath())
 new File(basedir, 'proxy/pid').text = proxy.pid()
-new File(basedir, 'proxy-settings.xml').text = """<settings>
+ownerOnly(new File(basedir, 'proxy-settings.xml'), """<settings>
   <proxies>
     <proxy>
       <id>it-tinyproxy</id>
@@ -38,7 +41,7 @@ new File(basedir, 'proxy-settings.xml').text = """<settings>
     </proxy>
   </proxies>
 </settings>
-"""
+""")
 Runtime.runtime.addShutdownHook(new Thread({ LocalStack.enforceIam(false) }))
 LocalStack.enforceIam(true)
 true

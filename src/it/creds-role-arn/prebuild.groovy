@@ -40,7 +40,7 @@ role_arn = ${second}
 source_profile = deployer
 role_session_name = it-hop-2
 """
-new File(basedir, 'base.keys').text = "${base.accessKeyId()} ${base.secretAccessKey()}"
+ownerOnly(new File(basedir, 'base.keys'), "${base.accessKeyId()} ${base.secretAccessKey()}")
 // verify.groovy switches it off again; should the build fail before it runs, this hook does when the JVM ends
 Runtime.runtime.addShutdownHook(new Thread({ LocalStack.enforceIam(false) }))
 LocalStack.enforceIam(true)

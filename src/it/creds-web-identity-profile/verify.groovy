@@ -1,13 +1,39 @@
 import dev.ecrplugin.testing.EcrFixtures
 import dev.ecrplugin.testing.LocalStack
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient
+import software.amazon.awssdk.regions.Region
+import software.amazon.awssdk.services.ecr.EcrClient
 
-def log = new File(basedir, 'build.log').text
-assert log.contains("[INFO] AWS credentials from profile 'oidc', region us-east-1 from ")
-assert log.contains('[INFO] Created repository it-creds-web-identity-profile')
-assert !log.contains('amazonaws.com') : 'the STS call went to AWS instead of <endpoint>'
-assert !log.contains('eyJhbGciOiJIUzI1NiJ9'), 'the token is never logged'
-assert !log.contains('<SecretAccessKey>') && !log.contains('<SessionToken>')
-// the SDK never picked an HTTP client itself (it says so at DEBUG when it does)
-assert !log.contains('The HTTP implementation loaded is')
+try {
+    def log = new File(basedir, 'build.log').text
+    assert log.contains("[INFO] AWS credentials from profile 'oidc', region us-east-1 from ")
+    assert log.contains('[INFO] Created repository it-creds-web-identity-profile')
+    assert !log.contains('[ERROR]')
+    // the SDK's web identity provider exchanged the token for the role's session credentials (at DEBUG)
+    assert log.contains('[DEBUG] Using STS credentials with expiration time of ')
+    assert !log.contains('amazonaws.com') : 'the STS call went to AWS instead of <endpoint>'
+    assert !log.contains('eyJhbGciOiJIUzI1NiJ9'), 'the token is never logged'
+    assert !log.contains('<SecretAccessKey>') && !log.contains('<SessionToken>')
+    // the SDK never picked an HTTP client itself (it says so at DEBUG when it does)
+    assert !log.contains('The HTTP implementation loaded is')
+    // the control: moto enforces IAM, and the stack's own keys (what the build would sign with, had the profile's
+    // role not been assumed) may not create a repository: only the role may
+    def ecr = EcrClient.builder().endpointOverride(URI.create(LocalStack.endpoint())).region(Region.US_EAST_1)
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    System.getenv('AWS_ACCESS_KEY_ID'), System.getenv('AWS_SECRET_ACCESS_KEY')))).build()
+    try {
+        ecr.createRepository { it.repositoryName('it-creds-web-identity-denied') }
+        assert false : 'the stack\'s keys created a repository: moto does not enforce IAM'
+    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+        assert e.statusCode() == 403 : e.toString()
+    } finally {
+        ecr.close()
+    }
+} finally {
+    LocalStack.enforceIam(false)
+}
 assert EcrFixtures.repositoryExists('it-creds-web-identity-profile')
 true
