@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,6 +94,21 @@ public final class CredentialsFile {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The access key ids that any profile of the file holds (every {@code aws_access_key_id} line, in whichever
+     * section); empty when the file is absent.
+     */
+    public Set<String> accessKeyIds() {
+        Set<String> ids = new TreeSet<>();
+        for (String line : lines(read())) {
+            Matcher m = PROPERTY.matcher(strip(line));
+            if (m.matches() && m.group(1).toLowerCase(Locale.ROOT).equals(KEY_ID) && !m.group(2).isEmpty()) {
+                ids.add(m.group(2));
+            }
+        }
+        return ids;
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.ecrplugin.core.Change;
 import dev.ecrplugin.core.EcrPluginException;
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.Reporter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +41,14 @@ import software.amazon.awssdk.services.iam.model.User;
  * <ul>
  * <li>CreateAccessKey is not idempotent (each call makes another key, whose secret only its answer carries), so it
  * is never retried blindly: the SDK's retries are off for it ({@link NoRetry#once()}); after an unknown outcome
- * the user's keys are listed, a key that appeared and that the profile does not hold is deleted (said at INFO, by
- * key id), and at most one more key is made. The call is noted in {@link PendingKeys} first, so that a run that
- * could not settle it (IAM unreachable right after) leaves the next run what it needs to delete that key: any
- * failure followed by a rerun ends with one key, the profile's.</li>
+ * the user's keys are listed, and a key that appeared is deleted (said at INFO, by key id) only when no profile of
+ * the credentials file holds it and IAM's CreateDate of it lies in the time the call can have made it: from the
+ * mark taken just before it was sent (less {@link #CLOCK_SKEW}) to the mark plus the call's whole timeout (plus
+ * {@link #CLOCK_SKEW}). Another key that appeared, made by someone else (another build, an operator), is left
+ * alone with a WARNING naming its id and how to delete it. At most one more key is made. The call is noted in
+ * {@link PendingKeys} first, with its mark and timeout, so that a run that could not settle it (IAM unreachable
+ * right after) leaves the next run what it needs to delete that key: any failure followed by a rerun ends with one
+ * key of this call, the profile's. A note of the earlier format (no time) deletes nothing: it only warns.</li>
  * <li>CreateUser keeps the SDK's retries: a repeat cannot make a second user, it fails with EntityAlreadyExists.
  * That answer on a retry ({@code numAttempts() > 1}), or a look (GetUser) after the call failed with an unknown
  * outcome that finds the user, means this run created it: reported as created.</li>
@@ -55,21 +61,46 @@ public final class UserService {
     static final String KIND = "IAM user";
     /** IAM allows this many access keys per user. */
     static final int MAX_KEYS = 2;
+    /**
+     * How far IAM's clock (CreateDate) and this machine's may be apart for a key to count as made by a call whose
+     * answer was lost; a key outside the window so widened is never deleted, only warned about.
+     */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final IamClient iam;
     private final String partition;
     private final Supplier<String> accountId;
+    private final Duration callTimeout;
     private final Reporter reporter;
 
     /**
-     * @param partition the partition of the caller (aws, aws-cn, ...), for the ARNs of policies given by name
-     * @param accountId the caller's account, asked only when a policy is given by name
+     * @param partition   the partition of the caller (aws, aws-cn, ...), for the ARNs of policies given by name
+     * @param accountId   the caller's account, asked only when a policy is given by name
+     * @param callTimeout how long one IAM call may take in all (the clients' apiCallTimeout): bounds when a
+     *                    CreateAccessKey whose answer was lost can have made its key
      */
-    public UserService(IamClient iam, String partition, Supplier<String> accountId, Reporter reporter) {
+    public UserService(IamClient iam, String partition, Supplier<String> accountId, Duration callTimeout,
+            Reporter reporter) {
         this.iam = Objects.requireNonNull(iam);
         this.partition = Objects.requireNonNull(partition);
         this.accountId = Objects.requireNonNull(accountId);
+        this.callTimeout = Objects.requireNonNull(callTimeout);
         this.reporter = Objects.requireNonNull(reporter);
+    }
+
+    /**
+     * When a CreateAccessKey whose answer was lost can have made its key, in IAM's CreateDate: from the first mark
+     * (less the skew) to the last mark plus the call's timeout (plus the skew).
+     */
+    private record Window(Instant from, Instant to) {
+
+        static Window of(Instant firstMark, Instant lastMark, Duration callTimeout) {
+            return new Window(firstMark.minus(CLOCK_SKEW), lastMark.plus(callTimeout).plus(CLOCK_SKEW));
+        }
+
+        boolean contains(Instant created) {
+            return created != null && !created.isBefore(from) && !created.isAfter(to);
+        }
     }
 
     /** What the goal did: the user's change, and the access key's (null without an access key profile). */
@@ -338,7 +369,8 @@ public final class UserService {
      */
     private void storeNewKey(String name, String profile, CredentialsFile credentials, Set<String> before) {
         PendingKeys pending = new PendingKeys(credentials.path());
-        pending.mark(profile, name, before);
+        Instant firstMark = Instant.now();
+        pending.mark(profile, name, before, firstMark, callTimeout);
         AccessKey key;
         try {
             key = createAccessKeyOnce(name);
@@ -349,12 +381,14 @@ public final class UserService {
             }
             reporter.debug("The answer to CreateAccessKey for " + name + " was lost (" + first.getMessage()
                     + "): looking for a key it made");
-            deleteStrays(name, before, null, first);
+            deleteStrays(name, before, Window.of(firstMark, firstMark, callTimeout), credentials, first);
+            Instant secondMark = Instant.now();
+            pending.mark(profile, name, before, secondMark, callTimeout);
             try {
                 key = createAccessKeyOnce(name);
             } catch (SdkException second) {
                 if (NoRetry.outcomeUnknown(second)) {
-                    deleteStrays(name, before, null, second);
+                    deleteStrays(name, before, Window.of(firstMark, secondMark, callTimeout), credentials, second);
                 }
                 pending.clear(profile);
                 second.addSuppressed(first);
@@ -383,16 +417,35 @@ public final class UserService {
     }
 
     /**
-     * Deletes the user's keys that are neither among {@code before} nor {@code held} (the profile's): made by a
-     * CreateAccessKey whose answer was lost, so nobody holds their secret. When IAM cannot be asked, {@code failure}
-     * (the create's) is thrown with that failure suppressed, and the pending note stays for the next run.
+     * Deletes the user's keys made by a CreateAccessKey whose answer was lost, so that nobody holds their secret:
+     * those not among {@code before}, held by no profile of the credentials file, and made (CreateDate) within
+     * {@code window}. A key that appeared outside it (or when {@code window} is null: a note that did not record
+     * the time) and that no profile holds may be someone else's: it is left alone, with a WARNING saying how to
+     * delete it. When IAM cannot be asked, {@code failure} (the create's) is thrown with that failure suppressed,
+     * and the pending note stays for the next run.
      */
-    private void deleteStrays(String name, Set<String> before, String held, SdkException failure) {
+    private void deleteStrays(String name, Set<String> before, Window window, CredentialsFile credentials,
+            SdkException failure) {
         try {
+            Set<String> held = credentials.accessKeyIds();
             List<String> strays = new ArrayList<>();
             for (AccessKeyMetadata k : iam.listAccessKeysPaginator(r -> r.userName(name)).accessKeyMetadata()) {
-                if (!before.contains(k.accessKeyId()) && !k.accessKeyId().equals(held)) {
-                    strays.add(k.accessKeyId());
+                String id = k.accessKeyId();
+                if (before.contains(id) || held.contains(id)) {
+                    continue;
+                }
+                if (window != null && window.contains(k.createDate())) {
+                    strays.add(id);
+                } else {
+                    reporter.warn("Access key " + id + " of " + name + " appeared since a CreateAccessKey whose "
+                            + "answer was lost, but " + (window == null
+                                    ? "the note of that call (an earlier version's) does not say when it was sent"
+                                    : (k.createDate() == null ? "IAM does not say when it was made"
+                                            : "was made at " + k.createDate()) + ", outside the time that call can "
+                                            + "have made it (" + window.from() + " to " + window.to() + ")")
+                            + ", and no profile of " + credentials.path() + " holds it: left alone, as someone else "
+                            + "may use it. If nobody does, delete it: aws iam delete-access-key --user-name " + name
+                            + " --access-key-id " + id);
                 }
             }
             for (String id : strays) {
@@ -417,7 +470,8 @@ public final class UserService {
 
     /**
      * Settles a CreateAccessKey of an earlier run into {@code profile} whose outcome that run could not learn:
-     * deletes the keys of its user that were made since and that the profile does not hold, then forgets it.
+     * deletes the keys of its user that it can have made and that no profile of the file holds (see
+     * {@link #deleteStrays}), then forgets it.
      */
     private void settlePendingKey(String profile, CredentialsFile credentials) {
         PendingKeys pending = new PendingKeys(credentials.path());
@@ -426,9 +480,12 @@ public final class UserService {
             return;
         }
         reporter.debug("An earlier run's CreateAccessKey for " + earlier.get().userName() + " into profile '" + profile
-                + "' was not settled (" + pending.path() + "): deleting any key it made");
-        deleteStrays(earlier.get().userName(), earlier.get().keysBefore(), credentials.accessKeyId(profile)
-                .orElse(null), null);
+                + "' was not settled (" + pending.path() + (earlier.get().markedAt() == null ? ", no time noted"
+                : ", sent at " + earlier.get().markedAt()) + "): deleting any key it made");
+        PendingKeys.Pending note = earlier.get();
+        Window window = note.markedAt() == null ? null
+                : Window.of(note.markedAt(), note.markedAt(), note.callTimeout());
+        deleteStrays(note.userName(), note.keysBefore(), window, credentials, null);
         pending.clear(profile);
     }
 }

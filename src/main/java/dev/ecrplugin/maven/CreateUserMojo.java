@@ -42,7 +42,8 @@ public class CreateUserMojo extends AbstractProvisionMojo {
     protected void run() {
         UserSpec spec = new UserSpec(userName, policyNames, policyArns, accessKeyProfile);
         AwsClients aws = aws();
-        UserService.Result result = new UserService(aws.iam(), aws.partition(), aws::accountId, reporter())
+        UserService.Result result = new UserService(aws.iam(), aws.partition(), aws::accountId,
+                awsSettings().timeouts().apiCall(), reporter())
                 .ensure(spec, credentialsFile(), dryRun);
         report(result.user());
         if (result.accessKey() != null) {

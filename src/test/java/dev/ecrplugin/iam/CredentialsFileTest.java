@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +142,15 @@ class CredentialsFileTest {
         Path file = write("[usr10]\naws_access_key_id = AKIA10\n[profile usr1]\naws_access_key_id = AKIAP\n");
         assertEquals(Optional.empty(), new CredentialsFile(file).accessKeyId("usr1"));
         assertEquals(Optional.of("AKIA10"), new CredentialsFile(file).accessKeyId("usr10"));
+    }
+
+    @Test
+    void theKeyIdsOfEveryProfileAreListed() throws IOException {
+        Path file = write("# keys\n[default]\naws_access_key_id = AKIAONE\n\n[ci]\r\nregion = eu-west-1\r\n"
+                + "  AWS_Access_Key_Id=AKIATWO  \r\n[empty]\naws_access_key_id =\n[again]\naws_access_key_id = AKIAONE\n");
+
+        assertEquals(Set.of("AKIAONE", "AKIATWO"), new CredentialsFile(file).accessKeyIds());
+        assertEquals(Set.of(), new CredentialsFile(dir.resolve("absent")).accessKeyIds());
     }
 
     @Test

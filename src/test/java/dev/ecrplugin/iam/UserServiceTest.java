@@ -18,7 +18,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +70,11 @@ class UserServiceTest {
     private final RecordingReporter reporter = new RecordingReporter();
 
     private UserService service(FakeClient<IamClient> iam) {
-        return new UserService(iam.client(), "aws", () -> ACCOUNT, reporter);
+        return service(iam, Duration.ofSeconds(30));
+    }
+
+    private UserService service(FakeClient<IamClient> iam, Duration callTimeout) {
+        return new UserService(iam.client(), "aws", () -> ACCOUNT, callTimeout, reporter);
     }
 
     private static FakeClient<IamClient> existingUser() {
@@ -342,13 +350,35 @@ class UserServiceTest {
      * DeleteAccessKey see and change the same keys.
      */
     private static final class Keys {
+        static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
         final List<String> ids = new ArrayList<>();
+        final Map<String, Instant> created = new HashMap<>();
         final Deque<String> script = new ArrayDeque<>();
+        /** Runs as IAM gets a CreateAccessKey, before it acts: what others do meanwhile. */
+        Runnable duringCreate = () -> {};
         int made;
         boolean listFails;
 
         Keys(String... existing) {
-            ids.addAll(List.of(existing));
+            for (String id : existing) {
+                add(id, LONG_AGO);
+            }
+        }
+
+        /** A key IAM made at {@code at} (its CreateDate). */
+        Keys add(String id, Instant at) {
+            ids.add(id);
+            created.put(id, at);
+            return this;
+        }
+
+        Object list() {
+            List<AccessKeyMetadata> keys = new ArrayList<>();
+            for (String id : ids) {
+                keys.add(AccessKeyMetadata.builder().accessKeyId(id).userName("usr1").status("Active")
+                        .createDate(created.get(id)).build());
+            }
+            return ListAccessKeysResponse.builder().accessKeyMetadata(keys).isTruncated(false).build();
         }
 
         FakeClient<IamClient> iam() {
@@ -356,18 +386,19 @@ class UserServiceTest {
                     .on("listAttachedUserPolicies", r -> ListAttachedUserPoliciesResponse.builder().isTruncated(false)
                             .build())
                     .on("listAccessKeys", r -> listFails ? SdkClientException.create("Connection refused")
-                            : keys(ids.toArray(String[]::new)))
+                            : list())
                     .on("deleteAccessKey", (DeleteAccessKeyRequest r) -> {
                         ids.remove(r.accessKeyId());
                         return DeleteAccessKeyResponse.builder().build();
                     })
                     .on("createAccessKey", r -> {
                         String how = script.isEmpty() ? "ok" : script.pop();
+                        duringCreate.run();
                         if (how.equals("refused")) {
                             return LimitExceededException.builder().statusCode(409).message("limit").build();
                         }
                         String id = "AKIAMADE" + ++made;
-                        ids.add(id);
+                        add(id, Instant.now());
                         if (how.equals("lost")) {
                             return SdkClientException.create("Unable to execute HTTP request: Connection reset");
                         }
@@ -453,7 +484,7 @@ class UserServiceTest {
     }
 
     @Test
-    void whenIamCannotBeAskedAfterALostAnswerTheRerunDeletesTheKeyAndEndsWithTheProfilesOnly() {
+    void whenIamCannotBeAskedAfterALostAnswerTheRerunDeletesTheKeyAndEndsWithTheProfilesOnly() throws IOException {
         Keys state = new Keys();
         state.script.add("lost");
         FakeClient<IamClient> first = state.iam();
@@ -462,12 +493,19 @@ class UserServiceTest {
         FakeClient<IamClient> failing = first.on("listAccessKeys", r -> state.made == 0 ? keys()
                 : SdkClientException.create("Connection refused"));
 
+        Instant before = Instant.now();
         SdkException e = assertThrows(SdkException.class, () -> service(failing).ensure(
                 new UserSpec("usr1", null, null, "ci"), file, false));
+        Instant after = Instant.now();
         assertTrue(e.getMessage().contains("Connection reset"), e.getMessage());
         assertEquals("Connection refused", e.getSuppressed()[0].getMessage());
         assertEquals(List.of("AKIAMADE1"), state.ids, "a key nobody holds is left after the failed run");
         assertTrue(Files.exists(dir.resolve("credentials.pending")), "and the run says so to the next one");
+        String[] note = Files.readString(dir.resolve("credentials.pending")).split("\t|\n");
+        assertEquals(List.of("ci", "usr1", "", "PT30S"), List.of(note[0], note[1], note[2], note[4]),
+                "profile, user, keys before, the call's timeout");
+        Instant mark = Instant.parse(note[3]);
+        assertFalse(mark.isBefore(before) || mark.isAfter(after), "the mark is the time of this run's call: " + mark);
         assertEquals(1, createAccessKeyCalls(failing));
 
         FakeClient<IamClient> rerun = state.iam();
@@ -495,6 +533,116 @@ class UserServiceTest {
         assertEquals(Change.Outcome.UNCHANGED, result.accessKey().outcome());
         assertEquals(List.of("AKIAOLD", "AKIAHELD"), state.ids);
         assertFalse(Files.exists(dir.resolve("credentials.pending")));
+    }
+
+    /** A pending note of an earlier run for profile ci of usr1, sent at {@code mark} with a 30 s timeout. */
+    private void pendingNote(Instant mark, String... keysBefore) throws IOException {
+        Files.writeString(dir.resolve("credentials.pending"),
+                "ci\tusr1\t" + String.join(",", keysBefore) + "\t" + mark + "\tPT30S\n");
+    }
+
+    private static final String LOST = "Deleted access key AKIALOST of usr1: a CreateAccessKey whose answer was lost "
+            + "made it, so nobody holds its secret";
+
+    @Test
+    void aKeyThatAnotherProfileOfTheFileHoldsIsKeptThoughItWasMadeRightAfterTheMark() throws IOException {
+        // profile ci's run lost the answer at mark and left a note; a run for profile other (same user, same file)
+        // made a key seconds later, inside the window: only the lost answer's key goes
+        Instant mark = Instant.now().minus(Duration.ofMinutes(10));
+        pendingNote(mark);
+        Keys state = new Keys().add("AKIALOST", mark.plusSeconds(2)).add("AKIAOTHER", mark.plusSeconds(5));
+        CredentialsFile file = credentialsWith("[other]\naws_access_key_id = AKIAOTHER\naws_secret_access_key = x\n");
+        FakeClient<IamClient> iam = state.iam();
+
+        UserService.Result result = service(iam).ensure(new UserSpec("usr1", null, null, "ci"), file, false);
+
+        assertEquals(Change.Outcome.CREATED, result.accessKey().outcome());
+        assertEquals(List.of("AKIAOTHER", "AKIAMADE1"), state.ids, "the other profile's key is kept");
+        assertEquals(Optional.of("AKIAOTHER"), file.accessKeyId("other"));
+        assertEquals(Optional.of("AKIAMADE1"), file.accessKeyId("ci"));
+        assertEquals(List.of(LOST), reporter.infos);
+        assertEquals(List.of(), reporter.warnings);
+        assertEquals(List.of("getUser", "listAttachedUserPolicies", "listAccessKeys", "deleteAccessKey",
+                "listAccessKeys", "createAccessKey"), iam.operations());
+        assertFalse(Files.exists(dir.resolve("credentials.pending")));
+    }
+
+    @Test
+    void aKeyThatAnotherProfileGetsWhileTheAnswerIsLostIsKeptInTheSameRun() throws IOException {
+        Keys state = new Keys();
+        state.script.add("lost");
+        CredentialsFile file = new CredentialsFile(dir.resolve("credentials"));
+        state.duringCreate = () -> {
+            if (state.made == 0) { // meanwhile, aws configure --profile other stores a new key of usr1
+                state.add("AKIAOTHER", Instant.now());
+                file.store("other", "AKIAOTHER", "x");
+            }
+        };
+
+        service(state.iam()).ensure(new UserSpec("usr1", null, null, "ci"), file, false);
+
+        assertEquals(List.of("AKIAOTHER", "AKIAMADE2"), state.ids);
+        assertEquals(Optional.of("AKIAMADE2"), file.accessKeyId("ci"));
+        assertEquals(List.of("Deleted access key AKIAMADE1 of usr1: a CreateAccessKey whose answer was lost made "
+                + "it, so nobody holds its secret"), reporter.infos);
+        assertEquals(List.of(), reporter.warnings);
+    }
+
+    @Test
+    void anOperatorsKeyOutsideTheWindowIsKeptWithAWarningThatSaysHowToDeleteIt() throws IOException {
+        Instant mark = Instant.now().minus(Duration.ofHours(1));
+        pendingNote(mark, "AKIAOLD");
+        Instant operators = Instant.now().minus(Duration.ofMinutes(5));
+        Keys state = new Keys("AKIAOLD").add("AKIALOST", mark.plusSeconds(3)).add("AKIAOPS", operators);
+        CredentialsFile file = credentialsWith("[ci]\naws_access_key_id = AKIAOLD\naws_secret_access_key = x\n");
+
+        UserService.Result result = service(state.iam()).ensure(new UserSpec("usr1", null, null, "ci"), file, false);
+
+        assertEquals(Change.Outcome.UNCHANGED, result.accessKey().outcome());
+        assertEquals(List.of("AKIAOLD", "AKIAOPS"), state.ids, "nobody holds the operator's key, but it is kept");
+        assertEquals(List.of(LOST), reporter.infos);
+        assertEquals(List.of("Access key AKIAOPS of usr1 appeared since a CreateAccessKey whose answer was lost, but "
+                + "was made at " + operators + ", outside the time that call can have made it ("
+                + mark.minus(Duration.ofMinutes(1)) + " to " + mark.plus(Duration.ofSeconds(90)) + "), and no profile "
+                + "of " + file.path() + " holds it: left alone, as someone else may use it. If nobody does, delete "
+                + "it: aws iam delete-access-key --user-name usr1 --access-key-id AKIAOPS"), reporter.warnings);
+        assertFalse(Files.exists(dir.resolve("credentials.pending")));
+    }
+
+    @Test
+    void theLostAnswersKeyInsideTheWindowIsDeletedAndTheWindowEndsWithTheCallsTimeout() throws IOException {
+        // the earlier run's call had 5 s in all: its key can be up to 5 s + the 1 min skew after the mark
+        Instant mark = Instant.now().minus(Duration.ofHours(1));
+        Files.writeString(dir.resolve("credentials.pending"), "ci\tusr1\tAKIACI\t" + mark + "\tPT5S\n");
+        Keys state = new Keys("AKIACI").add("AKIALOST", mark.plusSeconds(5 + 59))
+                .add("AKIALATE", mark.plusSeconds(5 + 61)).add("AKIAEARLY", mark.minusSeconds(61));
+        CredentialsFile file = credentialsWith("[ci]\naws_access_key_id = AKIACI\naws_secret_access_key = x\n");
+
+        service(state.iam(), Duration.ofSeconds(5)).ensure(new UserSpec("usr1", null, null, "ci"), file, false);
+
+        assertEquals(List.of("AKIACI", "AKIALATE", "AKIAEARLY"), state.ids);
+        assertEquals(List.of(LOST), reporter.infos);
+        assertEquals(2, reporter.warnings.size(), reporter.warnings.toString());
+        assertTrue(reporter.warnings.get(0).endsWith("--access-key-id AKIALATE"), reporter.warnings.toString());
+        assertTrue(reporter.warnings.get(1).endsWith("--access-key-id AKIAEARLY"), reporter.warnings.toString());
+    }
+
+    @Test
+    void aNoteOfTheEarlierFormatWithoutATimeDeletesNothingAndWarns() throws IOException {
+        Files.writeString(dir.resolve("credentials.pending"), "ci\tusr1\tAKIAOLD\n");
+        Keys state = new Keys("AKIAOLD").add("AKIASTRAY", Instant.now().minusSeconds(30));
+        CredentialsFile file = credentialsWith("[ci]\naws_access_key_id = AKIAOLD\naws_secret_access_key = x\n");
+        FakeClient<IamClient> iam = state.iam();
+
+        service(iam).ensure(new UserSpec("usr1", null, null, "ci"), file, false);
+
+        assertEquals(List.of("AKIAOLD", "AKIASTRAY"), state.ids);
+        assertFalse(iam.operations().contains("deleteAccessKey"));
+        assertEquals(List.of("Access key AKIASTRAY of usr1 appeared since a CreateAccessKey whose answer was lost, "
+                + "but the note of that call (an earlier version's) does not say when it was sent, and no profile of "
+                + file.path() + " holds it: left alone, as someone else may use it. If nobody does, delete it: aws iam "
+                + "delete-access-key --user-name usr1 --access-key-id AKIASTRAY"), reporter.warnings);
+        assertFalse(Files.exists(dir.resolve("credentials.pending")), "the note is settled");
     }
 
     @Test
