@@ -32,7 +32,7 @@ public final class AwsClients implements AutoCloseable {
     private final String description;
     private final Object accountIdLock = new Object();
     private EcrClient ecr;
-    private final Map<Region, EcrClient> ecrElsewhere = new HashMap<>();
+    private final Map<EcrVariant, EcrClient> ecrElsewhere = new HashMap<>();
     private IamClient iam;
     private StsClient sts;
     private volatile String accountId;
@@ -125,8 +125,24 @@ public final class AwsClients implements AutoCloseable {
         if (otherRegion.equals(region)) {
             return ecr();
         }
-        return ecrElsewhere.computeIfAbsent(otherRegion,
-                r -> factory.build(EcrClient.builder(), AwsService.ECR, r, credentials));
+        return ecrElsewhere.computeIfAbsent(new EcrVariant(otherRegion, false, false),
+                v -> factory.build(EcrClient.builder(), AwsService.ECR, v.region(), credentials));
+    }
+
+    /**
+     * An ECR client in {@code otherRegion} on the FIPS and/or dual-stack API endpoints, for the token of a registry
+     * host of that form ({@code dkr.ecr-fips}, {@code dkr-ecr...on.aws}): a FIPS user's calls stay on FIPS endpoints.
+     * Only where the endpoint is AWS's own: a custom endpoint ({@code <endpoint>}, {@code AWS_ENDPOINT_URL*}, the
+     * profile's) is used as it is (the SDK refuses FIPS with a custom endpoint).
+     */
+    public synchronized EcrClient ecr(Region otherRegion, boolean fips, boolean dualStack) {
+        boolean awsOwn = EcrVariant.awsOwnEndpoint(factory);
+        if (!awsOwn || !fips && !dualStack) {
+            return ecr(otherRegion);
+        }
+        return ecrElsewhere.computeIfAbsent(new EcrVariant(otherRegion, fips, dualStack),
+                v -> factory.build(EcrClient.builder().fipsEnabled(fips).dualstackEnabled(dualStack), AwsService.ECR,
+                        v.region(), credentials));
     }
 
     public synchronized IamClient iam() {

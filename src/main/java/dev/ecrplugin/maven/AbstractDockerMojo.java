@@ -7,6 +7,7 @@ import dev.ecrplugin.docker.RegistryTargets;
 import dev.ecrplugin.ecr.RegistryHost;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -77,6 +78,21 @@ public abstract class AbstractDockerMojo extends AbstractEcrMojo {
         return region == null ? aws().ecr() : aws().ecr(Region.of(region));
     }
 
+    /**
+     * The ECR client for {@code target}'s token and repository: in its region, and on the FIPS or dual-stack API
+     * endpoint when its registry host is of that form.
+     */
+    protected EcrClient ecr(RegistryTargets.Target target) {
+        String region = regionOf(target);
+        Optional<RegistryHost.Ecr> host = target.address() == null ? Optional.empty()
+                : target.address().ecr();
+        if (host.isEmpty() || !host.get().fips() && !host.get().dualStack()) {
+            return ecr(region);
+        }
+        return aws().ecr(region == null ? aws().region() : Region.of(region), host.get().fips(),
+                host.get().dualStack());
+    }
+
     /** The region {@code target}'s token and repository are asked in, or null for the configured one. */
     protected String regionOf(RegistryTargets.Target target) {
         return target.regionApart(aws().region().id());
@@ -86,7 +102,7 @@ public abstract class AbstractDockerMojo extends AbstractEcrMojo {
     protected LoginService.Login login(RegistryTargets.Target target) {
         String region = regionOf(target);
         DockerCli docker = docker();
-        LoginService service = new LoginService(ecr(region), docker, reporter());
+        LoginService service = new LoginService(ecr(target), docker, reporter());
         String config = System.getenv("DOCKER_CONFIG");
         String host = System.getenv("DOCKER_HOST");
         boolean[] fresh = {false};

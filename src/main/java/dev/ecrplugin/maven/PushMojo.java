@@ -49,7 +49,7 @@ public class PushMojo extends AbstractDockerMojo {
         PushService.Request request = PushService.Request.of(image, repositoryName, tags, createRepository,
                 target.registryId(), new File(project.getBuild().getDirectory(), "ecr").toPath());
         // the repository is looked up (and created) in the region of the registry pushed to
-        PushService.Result result = new PushService(ecr(regionOf(target)), docker(), () -> login(target),
+        PushService.Result result = new PushService(ecr(target), docker(), () -> login(target),
                 () -> aws().accountId(), reporter()).push(request);
         project.getProperties().setProperty("ecr.imageDigest", result.digest());
         project.getProperties().setProperty("ecr.imageUri", result.imageUri());

@@ -2,11 +2,13 @@ package dev.ecrplugin.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecrplugin.core.EcrPluginException;
 import dev.ecrplugin.core.OperationFailedException;
+import dev.ecrplugin.testing.LocalStack;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,7 +26,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * What every client of {@link ClientFactory} does when its endpoint fails: a server that accepts connections and
@@ -67,6 +71,30 @@ class ClientFactoryTest {
 
     private String silentUrl() {
         return "http://127.0.0.1:" + silent.getLocalPort();
+    }
+
+    @Test
+    @Timeout(60)
+    void aFipsOrDualStackRegistryHostsTokenComesFromThatFormOfTheEcrApiOnAwsOnly() {
+        // no endpoint of ours: AWS's own, which this machine cannot reach; the failure names the URL the SDK chose
+        try (AwsClients aws = AwsClients.create(keys(null, AwsTimeouts.ofSeconds(4, 2)), reporter)) {
+            Region region = Region.US_EAST_1;
+            assertSame(aws.ecr(), aws.ecr(region, false, false));
+            String fips = assertThrows(SdkClientException.class,
+                    () -> aws.ecr(region, true, false).getAuthorizationToken()).getMessage();
+            assertTrue(fips.startsWith("ECR at https://api.ecr-fips.us-east-1.amazonaws.com (AWS's own endpoint)"), fips);
+            String dual = assertThrows(SdkClientException.class,
+                    () -> aws.ecr(region, false, true).getAuthorizationToken()).getMessage();
+            assertTrue(dual.startsWith("ECR at https://ecr.us-east-1.api.aws (AWS's own endpoint)"), dual);
+            String standard = assertThrows(SdkClientException.class,
+                    () -> aws.ecr().getAuthorizationToken()).getMessage();
+            assertTrue(standard.startsWith("ECR at https://api.ecr.us-east-1.amazonaws.com (AWS's own endpoint)"),
+                    standard);
+        }
+        // a custom endpoint is used as it is for every form (the SDK refuses FIPS with one)
+        try (AwsClients aws = AwsClients.create(keys(LocalStack.endpoint(), null), reporter)) {
+            assertSame(aws.ecr(), aws.ecr(Region.US_EAST_1, true, true));
+        }
     }
 
     private static AwsSettings keys(String endpoint, AwsTimeouts timeouts) {
