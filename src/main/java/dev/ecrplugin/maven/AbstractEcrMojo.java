@@ -71,7 +71,7 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
             defaultValue = "" + AwsTimeouts.DEFAULT_API_CALL_ATTEMPT_SECONDS)
     protected int apiCallAttemptTimeout = AwsTimeouts.DEFAULT_API_CALL_ATTEMPT_SECONDS;
 
-    /** Skip every goal of this plugin. */
+    /** Skip every goal of this plugin (each goal also has its own: {@code ecr.<goal>.skip}, e.g. ecr.push.skip). */
     @Parameter(property = "ecr.skip", defaultValue = "false")
     protected boolean skip;
 
@@ -89,8 +89,10 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping " + goal() + ": ecr.skip is true");
+        // before anything else: a skipped goal reads no parameter, builds no client and calls nothing
+        if (skip || skipGoal()) {
+            getLog().info("Skipping ecr:" + goalName() + ": " + (skip ? "ecr.skip" : "ecr." + goalName() + ".skip")
+                    + " is true");
             return;
         }
         if (needsNetwork() && session != null && session.isOffline()) {
@@ -113,8 +115,18 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
         }
     }
 
-    /** The goal's work: read parameters, make one call into a service, log its result. */
+    /**
+     * The goal's work: read parameters, make one call into a service, log its result. The parameters a goal needs are
+     * checked here (by the service), with the plugin's own message, not declared {@code required}: Maven would
+     * check those before {@code ecr.skip} could skip the goal.
+     */
     protected abstract void run();
+
+    /** The goal's name, as in {@code ecr:<name>} and in its skip property {@code ecr.<name>.skip}. */
+    protected abstract String goalName();
+
+    /** The goal's own skip parameter ({@code ecr.<goal>.skip}). */
+    protected abstract boolean skipGoal();
 
     /** True for goals that call AWS (or any other network service): they fail at once under {@code mvn -o}. */
     protected boolean needsNetwork() {
@@ -126,7 +138,7 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
     }
 
     protected String goal() {
-        return mojoExecution == null ? getClass().getSimpleName() : "ecr:" + mojoExecution.getGoal();
+        return "ecr:" + (mojoExecution == null ? goalName() : mojoExecution.getGoal());
     }
 
     /**

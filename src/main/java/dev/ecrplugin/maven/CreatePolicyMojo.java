@@ -17,8 +17,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "create-policy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class CreatePolicyMojo extends AbstractProvisionMojo {
 
-    /** Name of the IAM policy, e.g. authOnly (1-128 letters, digits and +=,.@_-). */
-    @Parameter(property = "ecr.policyName", required = true)
+    /** Required: name of the IAM policy, e.g. authOnly (1-128 letters, digits and +=,.@_-). */
+    @Parameter(property = "ecr.policyName")
     protected String policyName;
 
     /** The policy document: a JSON file, relative to the project directory. Give this or policyDocument. */
@@ -36,8 +36,23 @@ public class CreatePolicyMojo extends AbstractProvisionMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File basedir;
 
+    /** Skip this goal (ecr.skip skips every goal). */
+    @Parameter(property = "ecr.create-policy.skip", defaultValue = "false")
+    protected boolean skipCreatePolicy;
+
+    @Override
+    protected String goalName() {
+        return "create-policy";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipCreatePolicy;
+    }
+
     @Override
     protected void run() {
+        PolicySpec.checkName(policyName, "policyName", "ecr.policyName"); // the name first: it is what is missing most
         PolicySpec spec = new PolicySpec(policyName, description,
                 PolicyText.load(PolicyKind.IDENTITY, Documents.basedir(basedir), policyFile, policyDocument));
         report(new PolicyService(aws().iam(), Documents.placeholders(aws()), reporter()).ensure(spec, dryRun));

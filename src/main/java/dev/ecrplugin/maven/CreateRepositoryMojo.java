@@ -14,8 +14,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "create-repository", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true, requiresProject = false)
 public class CreateRepositoryMojo extends AbstractProvisionMojo {
 
-    /** Name of the ECR repository, e.g. repo1 or team/app. */
-    @Parameter(property = "ecr.repositoryName", required = true)
+    /** Required: name of the ECR repository, e.g. repo1 or team/app. */
+    @Parameter(property = "ecr.repositoryName")
     protected String repositoryName;
 
     /** MUTABLE or IMMUTABLE. Default: leave as is (MUTABLE on creation). */
@@ -41,6 +41,20 @@ public class CreateRepositoryMojo extends AbstractProvisionMojo {
      */
     @Parameter
     protected Map<String, String> resourceTags;
+
+    /** Skip this goal (ecr.skip skips every goal). */
+    @Parameter(property = "ecr.create-repository.skip", defaultValue = "false")
+    protected boolean skipCreateRepository;
+
+    @Override
+    protected String goalName() {
+        return "create-repository";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipCreateRepository;
+    }
 
     @Override
     protected void run() {

@@ -17,8 +17,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "create-user", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true, requiresProject = false)
 public class CreateUserMojo extends AbstractProvisionMojo {
 
-    /** Name of the IAM user, e.g. usr1. */
-    @Parameter(property = "ecr.userName", required = true)
+    /** Required: name of the IAM user, e.g. usr1. */
+    @Parameter(property = "ecr.userName")
     protected String userName;
 
     /** Customer managed policies of the caller's account to attach, by name (-D: comma-separated). */
@@ -37,6 +37,20 @@ public class CreateUserMojo extends AbstractProvisionMojo {
      */
     @Parameter(property = "ecr.accessKeyProfile")
     protected String accessKeyProfile;
+
+    /** Skip this goal (ecr.skip skips every goal). */
+    @Parameter(property = "ecr.create-user.skip", defaultValue = "false")
+    protected boolean skipCreateUser;
+
+    @Override
+    protected String goalName() {
+        return "create-user";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipCreateUser;
+    }
 
     @Override
     protected void run() {

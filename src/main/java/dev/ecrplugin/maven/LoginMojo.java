@@ -21,6 +21,20 @@ public class LoginMojo extends AbstractDockerMojo {
     @Parameter(property = "ecr.image")
     protected String image;
 
+    /** Skip this goal (ecr.skip skips every goal). */
+    @Parameter(property = "ecr.login.skip", defaultValue = "false")
+    protected boolean skipLogin;
+
+    @Override
+    protected String goalName() {
+        return "login";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipLogin;
+    }
+
     @Override
     protected void run() {
         EcrImageRef ref = image == null || image.isBlank() ? null : EcrImageRef.parse(image, "image");

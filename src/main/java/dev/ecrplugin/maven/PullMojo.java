@@ -37,6 +37,20 @@ public class PullMojo extends AbstractDockerMojo {
     @Parameter(property = "ecr.targetImage")
     protected String targetImage;
 
+    /** Skip this goal (ecr.skip skips every goal). */
+    @Parameter(property = "ecr.pull.skip", defaultValue = "false")
+    protected boolean skipPull;
+
+    @Override
+    protected String goalName() {
+        return "pull";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipPull;
+    }
+
     @Override
     protected void run() {
         PullService.Request request = PullService.Request.of(image, repositoryName, tag, digest, targetImage);

@@ -20,11 +20,11 @@ import org.apache.maven.project.MavenProject;
 public class PushMojo extends AbstractDockerMojo {
 
     /**
-     * The local image, e.g. myapp:1.0, or a full ECR image URI (which then names the repository, and the registry host
-     * docker logs in and pushes to: standard, FIPS, dual-stack, China or another partition's; a host that is not ECR's
-     * needs {@code <registry>} naming it).
+     * Required: the local image, e.g. myapp:1.0, or a full ECR image URI (which then names the repository, and the
+     * registry host docker logs in and pushes to: standard, FIPS, dual-stack, China or another partition's; a host
+     * that is not ECR's needs {@code <registry>} naming it).
      */
-    @Parameter(property = "ecr.image", required = true)
+    @Parameter(property = "ecr.image")
     protected String image;
 
     /** The ECR repository. Default: the repository name of image. */
@@ -41,6 +41,20 @@ public class PushMojo extends AbstractDockerMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
+
+    /** Skip this goal (ecr.skip skips every goal). */
+    @Parameter(property = "ecr.push.skip", defaultValue = "false")
+    protected boolean skipPush;
+
+    @Override
+    protected String goalName() {
+        return "push";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipPush;
+    }
 
     @Override
     protected void run() {

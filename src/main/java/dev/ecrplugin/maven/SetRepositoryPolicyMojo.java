@@ -1,6 +1,7 @@
 package dev.ecrplugin.maven;
 
 import dev.ecrplugin.ecr.RepositoryPolicyService;
+import dev.ecrplugin.ecr.RepositorySpec;
 import dev.ecrplugin.policy.PolicyKind;
 import dev.ecrplugin.policy.PolicyText;
 import java.io.File;
@@ -17,8 +18,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "set-repository-policy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class SetRepositoryPolicyMojo extends AbstractProvisionMojo {
 
-    /** Name of the ECR repository, which must exist (ecr:create-repository). */
-    @Parameter(property = "ecr.repositoryName", required = true)
+    /** Required: name of the ECR repository, which must exist (ecr:create-repository). */
+    @Parameter(property = "ecr.repositoryName")
     protected String repositoryName;
 
     /** The repository policy: a JSON file, relative to the project directory. Give this or repositoryPolicyDocument. */
@@ -39,8 +40,23 @@ public class SetRepositoryPolicyMojo extends AbstractProvisionMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File basedir;
 
+    /** Skip this goal (ecr.skip skips every goal). */
+    @Parameter(property = "ecr.set-repository-policy.skip", defaultValue = "false")
+    protected boolean skipSetRepositoryPolicy;
+
+    @Override
+    protected String goalName() {
+        return "set-repository-policy";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipSetRepositoryPolicy;
+    }
+
     @Override
     protected void run() {
+        RepositorySpec.checkName(repositoryName, "repositoryName"); // before the document and any AWS client
         PolicyText text = PolicyText.load(PolicyKind.REPOSITORY, Documents.basedir(basedir), repositoryPolicyFile,
                 repositoryPolicyDocument);
         report(new RepositoryPolicyService(aws().ecr(), Documents.placeholders(aws()), reporter())
