@@ -1,10 +1,5 @@
 import dev.ecrplugin.testing.EcrFixtures
 import dev.ecrplugin.testing.LocalStack
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient
-import software.amazon.awssdk.regions.Region
-import software.amazon.awssdk.services.ecr.EcrClient
 
 try {
     def log = new File(basedir, 'build.log').text
@@ -26,18 +21,8 @@ try {
     assert log.contains('[DEBUG] AWS endpoint ' + LocalStack.endpoint())
     // the control: moto enforces IAM, and the stack's own keys (blanked for the build, as on a CI runner with OIDC)
     // may not create a repository: only the role may
-    def ecr = EcrClient.builder().endpointOverride(URI.create(LocalStack.endpoint())).region(Region.US_EAST_1)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    System.getenv('AWS_ACCESS_KEY_ID'), System.getenv('AWS_SECRET_ACCESS_KEY')))).build()
-    try {
-        ecr.createRepository { it.repositoryName('it-creds-web-identity-denied') }
-        assert false : 'the stack\'s keys created a repository: moto does not enforce IAM'
-    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-        assert e.statusCode() == 403 : e.toString()
-    } finally {
-        ecr.close()
-    }
+    EcrFixtures.assertCreateRepositoryDenied(System.getenv('AWS_ACCESS_KEY_ID'), System.getenv('AWS_SECRET_ACCESS_KEY'),
+            'it-creds-web-identity-denied')
 } finally {
     LocalStack.enforceIam(false)
 }

@@ -1,9 +1,15 @@
 package dev.ecrplugin.testing;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
@@ -87,5 +93,25 @@ public final class EcrFixtures {
 
     public static String repositoryArn(String name) {
         return "arn:aws:ecr:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT + ":repository/" + name;
+    }
+    /**
+     * The control of the ITs that enforce IAM: CreateRepository signed with these keys must be refused with 403 (the
+     * identity the build would have used, had the role not been assumed, may not create repositories).
+     */
+    public static void assertCreateRepositoryDenied(String accessKeyId, String secretKey, String repositoryName) {
+        try (EcrClient ecr = EcrClient.builder().endpointOverride(URI.create(LocalStack.endpoint()))
+                .region(Region.of(LocalStack.REGION))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(accessKeyId, secretKey)))
+                .build()) {
+            ecr.createRepository(r -> r.repositoryName(repositoryName));
+        } catch (AwsServiceException e) {
+            if (e.statusCode() != 403) {
+                throw new AssertionError("CreateRepository " + repositoryName + " failed otherwise than with 403: " + e);
+            }
+            return;
+        }
+        throw new AssertionError("these keys created repository " + repositoryName + ": moto does not enforce IAM");
     }
 }
