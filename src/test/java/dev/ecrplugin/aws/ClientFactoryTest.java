@@ -135,6 +135,19 @@ class ClientFactoryTest {
 
     @Test
     @Timeout(60)
+    void theMachinesMaxAttemptsApplyWithinTheCallTimeout() {
+        // AWS_MAX_ATTEMPTS and a profile's max_attempts, as their system property: users who raise it get it
+        System.setProperty("aws.maxAttempts", "6");
+        try (AwsClients aws = AwsClients.create(keys(silentUrl(), AwsTimeouts.ofSeconds(50, 1)), reporter)) {
+            assertThrows(ApiCallAttemptTimeoutException.class, () -> aws.sts().getCallerIdentity());
+            assertEquals(6, held.size(), "max_attempts' 6, not STANDARD's default 3");
+        } finally {
+            System.clearProperty("aws.maxAttempts");
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void aRoleArnProfilesStsCallHasTheTimeoutsAndTheEndpointToo() throws IOException {
         Supplier<ProfileFile> files = CredsFixtures.files(dir, "[profile deployer]\nrole_arn = "
                 + "arn:aws:iam::123456789012:role/r\nsource_profile = base\n",
