@@ -135,6 +135,20 @@ class ClientFactoryTest {
 
     @Test
     @Timeout(60)
+    void aCertificateTheJvmDoesNotTrustIsATlsFailureNamingTheUrl() {
+        // the stack's registry: TLS with the stack's own CA, which the JVM does not trust (as a TLS-inspecting proxy's)
+        String url = LocalStack.registryUrl();
+        try (AwsClients aws = AwsClients.create(keys(url, AwsTimeouts.ofSeconds(20, 10)), reporter)) {
+            SdkClientException e = assertThrows(SdkClientException.class, () -> aws.ecr().describeRepositories());
+            assertTrue(e.getMessage().startsWith("ECR at " + url + " (<endpoint>/-Decr.endpoint) failed the TLS "
+                    + "handshake: "), e.getMessage());
+            assertTrue(e.getMessage().contains("PKIX path building failed"), e.getMessage());
+            assertTrue(e.getMessage().endsWith(". Check <endpoint>/-Decr.endpoint"), e.getMessage());
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void theMachinesMaxAttemptsApplyWithinTheCallTimeout() {
         // AWS_MAX_ATTEMPTS and a profile's max_attempts, as their system property: users who raise it get it
         System.setProperty("aws.maxAttempts", "6");
