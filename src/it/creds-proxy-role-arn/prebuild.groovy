@@ -28,20 +28,7 @@ new File(basedir, 'aws-config').text = "[profile deployer]\nrole_arn = ${roleArn
 
 def proxy = TinyProxy.start(new File(basedir, 'proxy').toPath())
 new File(basedir, 'proxy/pid').text = proxy.pid()
-ownerOnly(new File(basedir, 'proxy-settings.xml'), """<settings>
-  <proxies>
-    <proxy>
-      <id>it-tinyproxy</id>
-      <active>true</active>
-      <protocol>http</protocol>
-      <host>127.0.0.1</host>
-      <port>${proxy.port()}</port>
-      <username>${TinyProxy.USER}</username>
-      <password>${TinyProxy.PASSWORD}</password>
-    </proxy>
-  </proxies>
-</settings>
-""")
+proxy.writeSettings(new File(basedir, 'proxy-settings.xml').toPath(), null)
 Runtime.runtime.addShutdownHook(new Thread({ LocalStack.enforceIam(false) }))
 LocalStack.enforceIam(true)
 true

@@ -8,19 +8,5 @@ EcrFixtures.deleteRepositories('it-creds-proxy')
 
 def proxy = TinyProxy.start(new File(basedir, 'proxy').toPath())
 new File(basedir, 'proxy/pid').text = proxy.pid()
-new File(basedir, 'proxy-settings.xml').text = """<settings>
-  <proxies>
-    <proxy>
-      <id>it-tinyproxy</id>
-      <active>true</active>
-      <protocol>http</protocol>
-      <host>127.0.0.1</host>
-      <port>${proxy.port()}</port>
-      <username>${TinyProxy.USER}</username>
-      <password>${TinyProxy.PASSWORD}</password>
-      <nonProxyHosts>*.example.invalid|nothing.local</nonProxyHosts>
-    </proxy>
-  </proxies>
-</settings>
-"""
+proxy.writeSettings(new File(basedir, 'proxy-settings.xml').toPath(), '*.example.invalid|nothing.local')
 true

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -103,6 +104,21 @@ public final class TinyProxy implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /**
+     * Writes a Maven settings.xml whose one active proxy is this tinyproxy, with its user and password, readable by
+     * the owner only (it holds the password); {@code nonProxyHosts} may be null.
+     */
+    public void writeSettings(Path file, String nonProxyHosts) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, "<settings>\n  <proxies>\n    <proxy>\n      <id>it-tinyproxy</id>\n"
+                + "      <active>true</active>\n      <protocol>http</protocol>\n      <host>127.0.0.1</host>\n"
+                + "      <port>" + port + "</port>\n      <username>" + USER + "</username>\n"
+                + "      <password>" + PASSWORD + "</password>\n"
+                + (nonProxyHosts == null ? "" : "      <nonProxyHosts>" + nonProxyHosts + "</nonProxyHosts>\n")
+                + "    </proxy>\n  </proxies>\n</settings>\n");
     }
 
     /** Stops the tinyproxy with this pid (verify scripts only know the pid their prebuild script wrote). */
