@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class LifecyclePolicyCheckTest {
 
     private static final String ORIGIN = "<lifecyclePolicyDocument>";
+    private static final String SELECTION = ORIGIN + " rule 1 (rulePriority 1) selection has ";
     private static final String EXPIRE = "\"action\": {\"type\": \"expire\"}";
 
     private static LifecyclePolicy parse(String json) {
@@ -18,6 +19,11 @@ class LifecyclePolicyCheckTest {
 
     private static String problem(String json) {
         return assertThrows(InvalidInputException.class, () -> parse(json)).getMessage();
+    }
+
+    /** The problem of a policy of one rule (rulePriority 1, expire) with this selection. */
+    private static String selectionProblem(String selection) {
+        return problem(policy(rule(1, selection)));
     }
 
     private static String rule(int priority, String selection) {
@@ -88,30 +94,30 @@ class LifecyclePolicyCheckTest {
 
     @Test
     void tagSelection() {
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has \"tagStatus\": \"tagged\" but neither "
+        assertEquals(SELECTION + "\"tagStatus\": \"tagged\" but neither "
                 + "\"tagPatternList\" nor \"tagPrefixList\": add the tags it selects, e.g. \"tagPatternList\": "
                 + "[\"prod*\"] (wildcards) or \"tagPrefixList\": [\"prod\"] (prefixes)",
-                problem(policy(rule(1, "\"tagStatus\": \"tagged\", \"countType\": \"imageCountMoreThan\", "
-                        + "\"countNumber\": 1"))));
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has both \"tagPatternList\" and \"tagPrefixList\": "
+                selectionProblem("\"tagStatus\": \"tagged\", \"countType\": \"imageCountMoreThan\", "
+                        + "\"countNumber\": 1"));
+        assertEquals(SELECTION + "both \"tagPatternList\" and \"tagPrefixList\": "
                 + "ECR takes one of them in a rule; keep one, or split the rule in two",
-                problem(policy(rule(1, "\"tagStatus\": \"tagged\", \"tagPatternList\": [\"a*\"], \"tagPrefixList\": "
-                        + "[\"a\"], \"countType\": \"imageCountMoreThan\", \"countNumber\": 1"))));
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has \"tagStatus\": \"untagged\" with "
+                selectionProblem("\"tagStatus\": \"tagged\", \"tagPatternList\": [\"a*\"], \"tagPrefixList\": "
+                        + "[\"a\"], \"countType\": \"imageCountMoreThan\", \"countNumber\": 1"));
+        assertEquals(SELECTION + "\"tagStatus\": \"untagged\" with "
                 + "\"tagPrefixList\": only a rule with \"tagStatus\": \"tagged\" selects by tag; write that, or remove "
-                + "\"tagPrefixList\"", problem(policy(rule(1, "\"tagStatus\": \"untagged\", \"tagPrefixList\": "
-                        + "[\"a\"], \"countType\": \"imageCountMoreThan\", \"countNumber\": 1"))));
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has \"tagStatus\": \"Tagged\" (did you mean "
+                + "\"tagPrefixList\"", selectionProblem("\"tagStatus\": \"untagged\", \"tagPrefixList\": "
+                        + "[\"a\"], \"countType\": \"imageCountMoreThan\", \"countNumber\": 1"));
+        assertEquals(SELECTION + "\"tagStatus\": \"Tagged\" (did you mean "
                 + "\"tagged\"?): write \"tagged\", \"untagged\" or \"any\" (exactly so)",
-                problem(policy(rule(1, "\"tagStatus\": \"Tagged\", \"tagPrefixList\": [\"a\"], \"countType\": "
-                        + "\"imageCountMoreThan\", \"countNumber\": 1"))));
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has the tag pattern \"test*1*2*3*4*5*6\" with 6 "
+                selectionProblem("\"tagStatus\": \"Tagged\", \"tagPrefixList\": [\"a\"], \"countType\": "
+                        + "\"imageCountMoreThan\", \"countNumber\": 1"));
+        assertEquals(SELECTION + "the tag pattern \"test*1*2*3*4*5*6\" with 6 "
                 + "wildcards (*): ECR allows at most 4 in a pattern",
-                problem(policy(rule(1, "\"tagStatus\": \"tagged\", \"tagPatternList\": [\"test*1*2*3*4*5*6\"], "
-                        + "\"countType\": \"imageCountMoreThan\", \"countNumber\": 1"))));
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has \"tagPrefixList\": []: write a non-empty list "
-                + "of strings, e.g. [\"prod\", \"release-\"]", problem(policy(rule(1, "\"tagStatus\": \"tagged\", "
-                        + "\"tagPrefixList\": [], \"countType\": \"imageCountMoreThan\", \"countNumber\": 1"))));
+                selectionProblem("\"tagStatus\": \"tagged\", \"tagPatternList\": [\"test*1*2*3*4*5*6\"], "
+                        + "\"countType\": \"imageCountMoreThan\", \"countNumber\": 1"));
+        assertEquals(SELECTION + "\"tagPrefixList\": []: write a non-empty list "
+                + "of strings, e.g. [\"prod\", \"release-\"]", selectionProblem("\"tagStatus\": \"tagged\", "
+                        + "\"tagPrefixList\": [], \"countType\": \"imageCountMoreThan\", \"countNumber\": 1"));
         String prod = "\"tagStatus\": \"tagged\", \"tagPrefixList\": [\"prod\", \"v\"], \"countType\": "
                 + "\"imageCountMoreThan\", \"countNumber\": 1";
         assertEquals(ORIGIN + " rule 1 (rulePriority 1) and rule 2 (rulePriority 2) both have the \"tagPrefixList\" "
@@ -125,28 +131,28 @@ class LifecyclePolicyCheckTest {
 
     @Test
     void counts() {
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has \"countType\": \"sinceImagePushed\" but no "
+        assertEquals(SELECTION + "\"countType\": \"sinceImagePushed\" but no "
                 + "\"countUnit\": add \"countUnit\": \"days\" (countNumber is then a number of days)",
-                problem(policy(rule(1, "\"tagStatus\": \"any\", \"countType\": \"sinceImagePushed\", "
-                        + "\"countNumber\": 14"))));
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has \"countUnit\" with \"countType\": "
+                selectionProblem("\"tagStatus\": \"any\", \"countType\": \"sinceImagePushed\", "
+                        + "\"countNumber\": 14"));
+        assertEquals(SELECTION + "\"countUnit\" with \"countType\": "
                 + "\"imageCountMoreThan\", which counts images, not days: remove \"countUnit\" (or use \"countType\": "
-                + "\"sinceImagePushed\" to expire by age)", problem(policy(rule(1, "\"tagStatus\": \"any\", "
-                        + "\"countType\": \"imageCountMoreThan\", \"countUnit\": \"days\", \"countNumber\": 14"))));
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has \"countUnit\": \"hours\": ECR counts in days "
-                + "only: write \"countUnit\": \"days\"", problem(policy(rule(1, "\"tagStatus\": \"any\", "
-                        + "\"countType\": \"sinceImagePushed\", \"countUnit\": \"hours\", \"countNumber\": 14"))));
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has \"countType\": \"imageCountMorethan\" (did you "
+                + "\"sinceImagePushed\" to expire by age)", selectionProblem("\"tagStatus\": \"any\", "
+                        + "\"countType\": \"imageCountMoreThan\", \"countUnit\": \"days\", \"countNumber\": 14"));
+        assertEquals(SELECTION + "\"countUnit\": \"hours\": ECR counts in days "
+                + "only: write \"countUnit\": \"days\"", selectionProblem("\"tagStatus\": \"any\", "
+                        + "\"countType\": \"sinceImagePushed\", \"countUnit\": \"hours\", \"countNumber\": 14"));
+        assertEquals(SELECTION + "\"countType\": \"imageCountMorethan\" (did you "
                 + "mean \"imageCountMoreThan\"?): write \"imageCountMoreThan\", \"sinceImagePushed\", "
                 + "\"sinceImagePulled\" or \"sinceImageTransitioned\" (exactly so)",
-                problem(policy(rule(1, "\"tagStatus\": \"any\", \"countType\": \"imageCountMorethan\", "
-                        + "\"countNumber\": 1"))));
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has \"countNumber\": 0: use a positive integer (1 or "
-                + "more; 0 is not accepted)", problem(policy(rule(1, "\"tagStatus\": \"any\", \"countType\": "
-                        + "\"imageCountMoreThan\", \"countNumber\": 0"))));
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has \"countNumber\": \"5\": use a positive integer "
-                + "(1 or more; 0 is not accepted)", problem(policy(rule(1, "\"tagStatus\": \"any\", \"countType\": "
-                        + "\"imageCountMoreThan\", \"countNumber\": \"5\""))));
+                selectionProblem("\"tagStatus\": \"any\", \"countType\": \"imageCountMorethan\", "
+                        + "\"countNumber\": 1"));
+        assertEquals(SELECTION + "\"countNumber\": 0: use a positive integer (1 or "
+                + "more; 0 is not accepted)", selectionProblem("\"tagStatus\": \"any\", \"countType\": "
+                        + "\"imageCountMoreThan\", \"countNumber\": 0"));
+        assertEquals(SELECTION + "\"countNumber\": \"5\": use a positive integer "
+                + "(1 or more; 0 is not accepted)", selectionProblem("\"tagStatus\": \"any\", \"countType\": "
+                        + "\"imageCountMoreThan\", \"countNumber\": \"5\""));
     }
 
     @Test
@@ -162,10 +168,10 @@ class LifecyclePolicyCheckTest {
                 problem(policy(rule(1, any, "\"action\": {\"type\": \"expire\", \"targetStorageClass\": null}"))));
         assertEquals(ORIGIN + " rule 1 (rulePriority 1) has no \"action\": add \"action\": {\"type\": \"expire\"}",
                 problem("{\"rules\": [{\"rulePriority\": 1, \"selection\": {" + any + "}}]}"));
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has \"countType\": \"sinceImageTransitioned\", "
+        assertEquals(SELECTION + "\"countType\": \"sinceImageTransitioned\", "
                 + "which selects archived images: add \"storageClass\": \"archive\"",
-                problem(policy(rule(1, "\"tagStatus\": \"any\", \"countType\": \"sinceImageTransitioned\", "
-                        + "\"countUnit\": \"days\", \"countNumber\": 90"))));
+                selectionProblem("\"tagStatus\": \"any\", \"countType\": \"sinceImageTransitioned\", "
+                        + "\"countUnit\": \"days\", \"countNumber\": 90"));
         assertEquals(ORIGIN + " rule 1 (rulePriority 1) action transitions archived images, which are archived "
                 + "already: use \"type\": \"expire\"", problem(policy(rule(1, "\"tagStatus\": \"any\", "
                         + "\"storageClass\": \"archive\", \"countType\": \"sinceImageTransitioned\", \"countUnit\": "
@@ -175,10 +181,10 @@ class LifecyclePolicyCheckTest {
 
     @Test
     void unknownMembersAndEveryProblemAtOnce() {
-        assertEquals(ORIGIN + " rule 1 (rulePriority 1) selection has the member \"tagPrefix\", which ECR does not "
-                + "accept: did you mean \"tagPrefixList\"?", problem(policy(rule(1, "\"tagStatus\": \"tagged\", "
+        assertEquals(SELECTION + "the member \"tagPrefix\", which ECR does not "
+                + "accept: did you mean \"tagPrefixList\"?", selectionProblem("\"tagStatus\": \"tagged\", "
                         + "\"tagPrefixList\": [\"a\"], \"tagPrefix\": \"a\", \"countType\": \"imageCountMoreThan\", "
-                        + "\"countNumber\": 1"))));
+                        + "\"countNumber\": 1"));
         assertEquals(ORIGIN + " rule 1 (rulePriority 1) has the member \"name\", which ECR does not accept: remove it "
                 + "(a rule has \"rulePriority\", \"description\", \"selection\" and \"action\")",
                 problem("{\"rules\": [{\"rulePriority\": 1, \"name\": \"x\", \"selection\": {\"tagStatus\": \"any\", "
