@@ -138,7 +138,9 @@ class SitePagesIT {
                   .map(a => a.getAttribute('href')).filter(h => h && h.endsWith('-mojo.html'))""");
         chromium.screenshot(SHOTS.resolve("usage.png"));
         assertTrue(text.startsWith("Usage"), "the usage page's heading: " + head(text));
-        assertFalse(text.contains("```") || text.contains("${"), "unrendered Markdown or Velocity: " + text);
+        for (String unrendered : List.of("```", "$h2", "$h3", "#set", "${project.")) {
+            assertFalse(text.contains(unrendered), "unrendered Markdown or Velocity (" + unrendered + "): " + text);
+        }
         boolean snippet = false;
         for (JsonNode block : code) {
             String shown = block.asText();
