@@ -335,7 +335,8 @@ public final class ScanService {
     }
 
     private static OperationFailedException notComplete(Request request, String status, String description) {
-        String words = nonBlank(description) == null ? "" : ": " + description;
+        // ECR's description ends in a full stop or not: one either way
+        String words = nonBlank(description) == null ? "" : ": " + description.strip().replaceAll("\\.+$", "");
         if (ScanStatus.FAILED.toString().equals(status)) {
             return new OperationFailedException("The scan of " + request.image() + " FAILED" + words + ". Fix what ECR "
                     + "names, or check that it can scan the image's operating system");

@@ -201,7 +201,7 @@ class ScanServiceTest {
                 () -> service().scan(request("HIGH", 600)));
 
         assertEquals("The scan of app@" + DIGEST + " FAILED: UnsupportedImageError: The operating system 'scratch' "
-                + "is not supported.. Fix what ECR names, or check that it can scan the image's operating system",
+                + "is not supported. Fix what ECR names, or check that it can scan the image's operating system",
                 e.getMessage());
         assertEquals(List.of(), sleeps);
     }
