@@ -104,12 +104,18 @@ public final class DockerCli {
     private final CommandRunner runner;
     private final Reporter reporter;
     private final Sleeper sleeper;
+    private final ProgressTimer timer;
 
-    public DockerCli(Options options, CommandRunner runner, Reporter reporter, Sleeper sleeper) {
+    public DockerCli(Options options, CommandRunner runner, Reporter reporter, Sleeper sleeper, ProgressTimer timer) {
         this.options = Objects.requireNonNull(options);
         this.runner = Objects.requireNonNull(runner);
         this.reporter = Objects.requireNonNull(reporter);
         this.sleeper = Objects.requireNonNull(sleeper);
+        this.timer = Objects.requireNonNull(timer);
+    }
+
+    public DockerCli(Options options, CommandRunner runner, Reporter reporter, Sleeper sleeper) {
+        this(options, runner, reporter, sleeper, ProgressTimer.REAL);
     }
 
     public DockerCli(Options options, Reporter reporter) {
@@ -125,12 +131,12 @@ public final class DockerCli {
         List<String> argv = argv("login", "--username", username, "--password-stdin");
         argv.addAll(tlsFlag(registry));
         argv.add(registry);
-        withRetries("login", registry, registry, () -> run(argv, password, false));
+        withRetries("login", registry, registry, () -> run(argv, password, null));
     }
 
     /** {@code docker tag SOURCE TARGET}. */
     public void tag(String source, String target) {
-        Output out = run(argv("tag", source, target), null, false);
+        Output out = run(argv("tag", source, target), null, null);
         if (!out.succeeded()) {
             throw failure("tag", target, registryOf(target), out);
         }
@@ -146,13 +152,14 @@ public final class DockerCli {
         argv.addAll(tlsFlag(registryOf(ref)));
         if (!options.podman()) {
             argv.add(ref);
-            return withRetries("push", ref, registryOf(ref), () -> run(argv, null, true)).digest();
+            return withRetries("push", ref, registryOf(ref), () -> run(argv, null, "push " + ref)).digest();
         }
         Path digestFile = null;
         try {
             digestFile = Files.createTempFile("ecr-push-", ".digest");
             argv.addAll(List.of("--digestfile", digestFile.toString(), ref));
-            String printed = withRetries("push", ref, registryOf(ref), () -> run(argv, null, true)).digest();
+            String printed = withRetries("push", ref, registryOf(ref), () -> run(argv, null, "push " + ref))
+                    .digest();
             String written = Files.readString(digestFile, StandardCharsets.UTF_8).trim();
             return EcrImageRef.DIGEST.matcher(written).matches() ? written : printed;
         } catch (IOException e) {
@@ -174,12 +181,12 @@ public final class DockerCli {
         List<String> argv = argv("pull");
         argv.addAll(tlsFlag(registryOf(ref)));
         argv.add(ref);
-        return withRetries("pull", ref, registryOf(ref), () -> run(argv, null, true)).digest();
+        return withRetries("pull", ref, registryOf(ref), () -> run(argv, null, "pull " + ref)).digest();
     }
 
     /** {@code docker image inspect REF}: the local image, or empty when there is none by that name. */
     public Optional<LocalImage> inspect(String ref) {
-        Output out = run(argv("image", "inspect", ref), null, false, true);
+        Output out = run(argv("image", "inspect", ref), null, null, true);
         if (!out.succeeded()) {
             DockerFailure failure = DockerFailure.classify(out.lines());
             if (failure.kind() == DockerFailure.Kind.NO_SUCH_IMAGE && !out.timedOut) {
@@ -203,7 +210,7 @@ public final class DockerCli {
 
     /** The engine's version ({@code docker version}), which also proves the daemon answers. */
     public String version() {
-        Output out = run(argv("version", "--format", "{{.Server.Version}}"), null, false, true);
+        Output out = run(argv("version", "--format", "{{.Server.Version}}"), null, null, true);
         if (!out.succeeded()) {
             throw failure("version", "", null, out);
         }
@@ -269,21 +276,30 @@ public final class DockerCli {
         }
     }
 
-    private Output run(List<String> argv, byte[] stdin, boolean progressAtInfo) {
-        return run(argv, stdin, progressAtInfo, false);
+    private Output run(List<String> argv, byte[] stdin, String longWork) {
+        return run(argv, stdin, longWork, false);
     }
 
-    private Output run(List<String> argv, byte[] stdin, boolean progressAtInfo, boolean quiet) {
+    /**
+     * Runs one command. {@code longWork} (such as {@code push host/repo:tag}) names a transfer: its output lines go
+     * to INFO, and every {@link ProgressTimer#PERIOD} a line says how far it is (docker itself is silent for as long
+     * as a layer takes when its output is not a terminal); null for a short command, whose output goes to DEBUG.
+     */
+    private Output run(List<String> argv, byte[] stdin, String longWork, boolean quiet) {
         CommandRunner.Command command = new CommandRunner.Command(argv, stdin, null, options.timeout());
         reporter.debug("Running " + command);
         Output out = new Output();
-        try {
+        LayerProgress progress = new LayerProgress();
+        String what = options.executable() + " " + longWork;
+        try (ProgressTimer.Running ticks = longWork == null ? () -> {}
+                : timer.start(ProgressTimer.PERIOD, elapsed -> reporter.info(progress.describe(what, elapsed)))) {
             CommandRunner.Result result = runner.run(command, (text, error) -> {
                 out.add(text, error);
                 if (quiet) {
                     return;
                 }
-                if (progressAtInfo && !error) {
+                if (longWork != null && !error) {
+                    progress.line(text);
                     reporter.info(text);
                 } else {
                     reporter.debug(text);

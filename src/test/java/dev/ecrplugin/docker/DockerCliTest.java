@@ -270,4 +270,94 @@ class DockerCliTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> cli("docker", 0, null).version());
         assertTrue(e.getMessage().contains("DOCKER_HOST"));
     }
+
+    /** A timer whose ticks the test fires itself, from inside the running command. */
+    static final class ManualTimer implements ProgressTimer {
+        final List<Duration> periods = new ArrayList<>();
+        final List<java.util.function.Consumer<Duration>> ticks = new ArrayList<>();
+        int closed;
+
+        @Override
+        public Running start(Duration period, java.util.function.Consumer<Duration> tick) {
+            periods.add(period);
+            ticks.add(tick);
+            return () -> closed++;
+        }
+
+        void tick(long seconds) {
+            ticks.get(ticks.size() - 1).accept(Duration.ofSeconds(seconds));
+        }
+    }
+
+    @Test
+    void pushAndPullSayHowFarTheyAreEveryTenSecondsWhileDockerWorks() {
+        ManualTimer timer = new ManualTimer();
+        String ref = "123456789012.dkr.ecr.us-east-1.amazonaws.com/repo1:1.0";
+        CommandRunner working = (command, out) -> {
+            out.line("The push refers to repository [123456789012.dkr.ecr.us-east-1.amazonaws.com/repo1]", false);
+            out.line("aaaaaaaaaaaa: Preparing", false);
+            out.line("bbbbbbbbbbbb: Preparing", false);
+            out.line("cccccccccccc: Preparing", false);
+            timer.tick(10);
+            out.line("aaaaaaaaaaaa: Pushed", false);
+            out.line("bbbbbbbbbbbb: Layer already exists", false);
+            timer.tick(20);
+            out.line("cccccccccccc: Pushed", false);
+            out.line("1.0: digest: sha256:" + "1".repeat(64) + " size: 942", false);
+            return new CommandRunner.Result(0, false);
+        };
+        DockerCli cli = new DockerCli(new DockerCli.Options("docker", Duration.ofSeconds(30), 0, null), working,
+                reporter, sleeps::add, timer);
+
+        assertEquals("sha256:" + "1".repeat(64), cli.push(ref));
+
+        assertEquals(List.of(Duration.ofSeconds(10)), timer.periods);
+        assertEquals(1, timer.closed, "the ticks stop when docker ends");
+        assertTrue(reporter.infos.contains("docker push " + ref + ": 0 of 3 layers done, 10 s elapsed"),
+                reporter.infos.toString());
+        assertTrue(reporter.infos.contains("docker push " + ref + ": 2 of 3 layers done, 20 s elapsed"),
+                reporter.infos.toString());
+        assertTrue(reporter.infos.indexOf("bbbbbbbbbbbb: Layer already exists")
+                < reporter.infos.indexOf("docker push " + ref + ": 2 of 3 layers done, 20 s elapsed"));
+
+        CommandRunner pulling = (command, out) -> {
+            out.line("1.0: Pulling from repo1", false);
+            out.line("aaaaaaaaaaaa: Pulling fs layer", false);
+            timer.tick(10);
+            out.line("aaaaaaaaaaaa: Pull complete", false);
+            return new CommandRunner.Result(0, false);
+        };
+        new DockerCli(new DockerCli.Options("podman", Duration.ofSeconds(30), 0, null), pulling, reporter,
+                sleeps::add, timer).pull(ref);
+        assertTrue(reporter.infos.contains("podman pull " + ref + ": 0 of 1 layer done, 10 s elapsed"),
+                reporter.infos.toString());
+        assertEquals(2, timer.closed);
+    }
+
+    @Test
+    void shortCommandsStartNoProgressTimer() {
+        ManualTimer timer = new ManualTimer();
+        DockerCli cli = new DockerCli(new DockerCli.Options("docker", Duration.ofSeconds(30), 0, null), runner,
+                reporter, sleeps::add, timer);
+        runner.answer(0, "Login Succeeded");
+        cli.login("registry.example.com", "AWS", PASSWORD.getBytes(StandardCharsets.UTF_8));
+        cli.tag("app:1", "registry.example.com/app:1");
+        runner.answer(0, "[]");
+        cli.inspect("app:1");
+        runner.answer(0, "27.5.1");
+        cli.version();
+        assertTrue(timer.periods.isEmpty(), timer.periods.toString());
+    }
+
+    @Test
+    void aFailedPushStopsItsTicksBeforeTheRetry() {
+        ManualTimer timer = new ManualTimer();
+        runner.answer(1, "received unexpected HTTP status: 503 Service Unavailable").answer(0, "1: digest: sha256:"
+                + "2".repeat(64) + " size: 1");
+        DockerCli cli = new DockerCli(new DockerCli.Options("docker", Duration.ofSeconds(30), 1, null), runner,
+                reporter, sleeps::add, timer);
+        cli.push("registry.example.com/app:1");
+        assertEquals(2, timer.periods.size(), "one timer per attempt");
+        assertEquals(2, timer.closed);
+    }
 }
