@@ -78,11 +78,12 @@ public final class RequiredPermissions {
         Map<String, Set<String>> actionsByGoal = new LinkedHashMap<>();
         for (GoalConfig goal : goals) {
             Set<String> goalActions = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            Map<GoalActions.Resource, List<String>> named = new java.util.EnumMap<>(GoalActions.Resource.class);
             for (GoalActions.Call call : GoalActions.calls(goal)) {
                 if (call.actions().isEmpty()) {
                     continue;
                 }
-                List<String> resources = resources(call.resource(), goal);
+                List<String> resources = named.computeIfAbsent(call.resource(), kind -> resources(kind, goal));
                 for (String action : call.actions()) {
                     resourcesByAction.computeIfAbsent(action, a -> new TreeSet<>()).addAll(resources);
                     goalActions.add(action);
