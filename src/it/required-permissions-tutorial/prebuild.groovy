@@ -2,9 +2,7 @@ import dev.ecrplugin.testing.DockerImages
 import dev.ecrplugin.testing.EcrFixtures
 import dev.ecrplugin.testing.IamFixtures
 import dev.ecrplugin.testing.LocalStack
-import java.nio.file.Files
-import java.nio.file.StandardCopyOption
-import java.nio.file.attribute.PosixFilePermissions
+import dev.ecrplugin.testing.SecretFiles
 
 LocalStack.beforeIt()
 IamFixtures.deleteUser('it-rp-usr1')
@@ -19,13 +17,8 @@ def remote = "${LocalStack.registry()}/it-rp-repo1".toString()
 DockerImages.removeImages('it-rp-app:1.0', "${remote}:1.0".toString(), "${remote}:latest".toString())
 DockerImages.importImage(basedir, 'it-rp-app:1.0')
 
-// secrets go to owner-only files (written beside, then moved into place: the listener reads its file at any time)
-def ownerOnly = { File file, String text ->
-    def temp = Files.createTempFile(file.parentFile.toPath(), ".${file.name}.", '.tmp',
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString('rw-------')))
-    Files.writeString(temp, text)
-    Files.move(temp, file.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING)
-}
+// secrets go to owner-only files (the listener reads its file at any time: never half written)
+def ownerOnly = { File file, String text -> SecretFiles.writeOwnerOnly(file, text) }
 def ciProfile = "[ci]\naws_access_key_id = ${ci.accessKeyId()}\naws_secret_access_key = ${ci.secretAccessKey()}\n"
 ownerOnly(new File(basedir, 'aws-credentials'), ciProfile)
 ownerOnly(new File(basedir, 'ci.profile'), ciProfile) // verify.groovy's fresh start: the ci profile alone

@@ -63,6 +63,7 @@ public class RequiredPermissionsMojo extends AbstractEcrMojo {
     @Override
     protected void run() {
         List<GoalConfig> configs = boundGoals();
+        RequiredPermissions.checkGoals(configs); // before the region and the account are asked for
         String defaultRegion = region != null && !region.isBlank() ? region.trim() : aws().region().id();
         String registryId = firstRegistryId();
         GoalConfig self = new GoalConfig(goalName(), mojoExecution == null ? "default-cli" : mojoExecution
@@ -86,9 +87,12 @@ public class RequiredPermissionsMojo extends AbstractEcrMojo {
 
     /** The goals of this plugin's executions that a build runs, then those of {@code -Decr.goals}. */
     private List<GoalConfig> boundGoals() {
+        List<GoalConfig> configs = new ArrayList<>();
+        if (mojoExecution == null || project == null) { // outside a build (unit tests): nothing to read
+            return configs;
+        }
         PluginDescriptor descriptor = mojoExecution.getMojoDescriptor().getPluginDescriptor();
         Plugin plugin = project.getBuild().getPluginsAsMap().get(descriptor.getPluginLookupKey());
-        List<GoalConfig> configs = new ArrayList<>();
         if (plugin != null) {
             for (PluginExecution execution : plugin.getExecutions()) {
                 for (String goal : execution.getGoals()) {

@@ -70,10 +70,7 @@ public final class RequiredPermissions {
      * @param self the settings of the goal that asks (its credentials), to say which goals run with others
      */
     public Result compute(List<GoalConfig> goals, GoalConfig self, Path file) {
-        if (goals.isEmpty()) {
-            throw new InvalidInputException("No goal of this plugin to compute permissions for: bind goals in the "
-                    + "POM (<executions>), or name them with -Decr.goals (e.g. -Decr.goals=login,push)");
-        }
+        checkGoals(goals);
         Map<String, Set<String>> resourcesByAction = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, Set<String>> actionsByGoal = new LinkedHashMap<>();
         for (GoalConfig goal : goals) {
@@ -101,6 +98,14 @@ public final class RequiredPermissions {
             write(file, document);
         }
         return new Result(document, actionsByGoal, file);
+    }
+
+    /** No goal to compute permissions for is the user's mistake, said before anything is asked of AWS. */
+    public static void checkGoals(List<GoalConfig> goals) {
+        if (goals.isEmpty()) {
+            throw new InvalidInputException("No goal of this plugin to compute permissions for: bind goals in the "
+                    + "POM (<executions>), or name them with -Decr.goals (e.g. -Decr.goals=login,push)");
+        }
     }
 
     /** Goals that run with credentials of their own need their statements given to that identity instead. */
