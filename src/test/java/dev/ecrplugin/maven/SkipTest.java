@@ -81,9 +81,9 @@ class SkipTest {
     }
 
     @Test
-    void theDescriptorHasTheEcrGoalsAndHelp() throws Exception {
+    void theDescriptorHasItsGoalsAndHelp() throws Exception {
         assertEquals(List.of("create-policy", "create-user", "create-repository", "set-repository-policy", "help",
-                        "login", "pull", "push", "scan").stream().sorted().toList(),
+                        "login", "pull", "push", "required-permissions", "scan").stream().sorted().toList(),
                 goals().stream().map(Goal::name).sorted().toList());
     }
 
@@ -125,7 +125,9 @@ class SkipTest {
                     + "<repositoryName>/-Decr.repositoryName with <tag> or <digest>",
             "scan", "<repositoryName> is required: name the ECR repository of the image to scan (POM "
                     + "<repositoryName> or -Decr.repositoryName), or run ecr:push earlier in this build to scan what "
-                    + "it pushed");
+                    + "it pushed",
+            "required-permissions", "No goal of this plugin to compute permissions for: bind goals in the POM "
+                    + "(<executions>), or name them with -Decr.goals (e.g. -Decr.goals=login,push)");
 
     @ParameterizedTest
     @MethodSource("ecrGoals")
