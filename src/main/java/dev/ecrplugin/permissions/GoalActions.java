@@ -2,6 +2,7 @@ package dev.ecrplugin.permissions;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +87,14 @@ public final class GoalActions {
     private static final Predicate<GoalConfig> KMS = c -> c.value("encryptionType") != null
             && c.value("encryptionType").toUpperCase(java.util.Locale.ROOT).startsWith("KMS");
 
-    /** Goal name to the calls it may make; in the order of the goals' documentation. */
-    static final Map<String, List<Call>> TABLE = new LinkedHashMap<>();
+    private static final Predicate<GoalConfig> LIFECYCLE = set("lifecyclePolicyFile").or(set("lifecyclePolicyDocument"));
+
+    /** Goal name to the calls it may make; in the order of the goals' documentation. Read-only. */
+    static final Map<String, List<Call>> TABLE;
 
     static {
-        goal("create-policy",
+        Map<String, List<Call>> table = new LinkedHashMap<>();
+        goal(table, "create-policy",
                 sdk("iam", "GetPolicy", Resource.POLICY),
                 sdk("iam", "CreatePolicy", Resource.POLICY),
                 sdk("iam", "GetPolicyVersion", Resource.POLICY),
@@ -98,7 +102,7 @@ public final class GoalActions {
                 sdk("iam", "DeletePolicyVersion", Resource.POLICY),
                 sdk("iam", "CreatePolicyVersion", Resource.POLICY),
                 callerIdentity());
-        goal("create-user",
+        goal(table, "create-user",
                 sdk("iam", "GetUser", Resource.USER),
                 sdk("iam", "ListAttachedUserPolicies", Resource.USER),
                 sdk("iam", "GetPolicy", Resource.ATTACHED_POLICIES).when(ATTACHES),
@@ -109,7 +113,7 @@ public final class GoalActions {
                 sdk("iam", "CreateAccessKey", Resource.USER).when(STORES_KEY),
                 sdk("iam", "DeleteAccessKey", Resource.USER).when(STORES_KEY),
                 callerIdentity().when(set("policyNames")));
-        goal("create-repository",
+        goal(table, "create-repository",
                 sdk("ecr", "DescribeRepositories", Resource.REPOSITORY),
                 sdk("ecr", "CreateRepository", Resource.REPOSITORY),
                 implied("CreateRepository", Resource.REPOSITORY, "ecr:TagResource").when(TAGS),
@@ -118,15 +122,17 @@ public final class GoalActions {
                 sdk("ecr", "PutImageTagMutability", Resource.REPOSITORY).when(set("imageTagMutability")),
                 sdk("ecr", "PutImageScanningConfiguration", Resource.REPOSITORY).when(set("scanOnPush")),
                 sdk("ecr", "ListTagsForResource", Resource.REPOSITORY).when(TAGS),
-                sdk("ecr", "TagResource", Resource.REPOSITORY).when(TAGS));
-        goal("set-repository-policy",
+                sdk("ecr", "TagResource", Resource.REPOSITORY).when(TAGS),
+                sdk("ecr", "GetLifecyclePolicy", Resource.REPOSITORY).when(LIFECYCLE),
+                sdk("ecr", "PutLifecyclePolicy", Resource.REPOSITORY).when(LIFECYCLE));
+        goal(table, "set-repository-policy",
                 sdk("ecr", "DescribeRepositories", Resource.REPOSITORY),
                 sdk("ecr", "GetRepositoryPolicy", Resource.REPOSITORY),
                 sdk("ecr", "SetRepositoryPolicy", Resource.REPOSITORY),
                 callerIdentity());
-        goal("login",
+        goal(table, "login",
                 sdk("ecr", "GetAuthorizationToken", Resource.ANY));
-        goal("push",
+        goal(table, "push",
                 sdk("ecr", "DescribeRepositories", Resource.REPOSITORY),
                 sdk("ecr", "CreateRepository", Resource.REPOSITORY).when(isTrue("createRepository")),
                 callerIdentity().when(isTrue("createRepository")),
@@ -134,9 +140,13 @@ public final class GoalActions {
                 sdk("ecr", "BatchGetImage", Resource.REPOSITORY),
                 docker("push", "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
                         "ecr:CompleteLayerUpload", "ecr:PutImage"));
-        goal("pull",
+        goal(table, "pull",
                 sdk("ecr", "GetAuthorizationToken", Resource.ANY),
                 docker("pull", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"));
+        goal(table, "scan",
+                sdk("ecr", "DescribeImageScanFindings", Resource.REPOSITORY),
+                sdk("ecr", "StartImageScan", Resource.REPOSITORY));
+        TABLE = Collections.unmodifiableMap(table);
     }
 
     /** Every goal that calls AWS: with {@code <roleArn>}, the credentials first assume that role. */
@@ -145,8 +155,8 @@ public final class GoalActions {
 
     private GoalActions() {}
 
-    private static void goal(String name, Call... calls) {
-        TABLE.put(name, List.of(calls));
+    private static void goal(Map<String, List<Call>> table, String name, Call... calls) {
+        table.put(name, List.of(calls));
     }
 
     /** An AWS SDK operation of {@code service} (ecr, iam, sts) that needs the IAM action of the same name. */

@@ -9,14 +9,17 @@ import dev.ecrplugin.docker.DockerCli;
 import dev.ecrplugin.docker.LoginService;
 import dev.ecrplugin.docker.PullService;
 import dev.ecrplugin.docker.PushService;
+import dev.ecrplugin.ecr.LifecyclePolicyService;
 import dev.ecrplugin.ecr.RepositoryPolicyService;
 import dev.ecrplugin.ecr.RepositoryService;
 import dev.ecrplugin.ecr.RepositorySpec;
+import dev.ecrplugin.ecr.ScanService;
 import dev.ecrplugin.iam.CredentialsFile;
 import dev.ecrplugin.iam.PolicyService;
 import dev.ecrplugin.iam.PolicySpec;
 import dev.ecrplugin.iam.UserService;
 import dev.ecrplugin.iam.UserSpec;
+import dev.ecrplugin.policy.LifecyclePolicy;
 import dev.ecrplugin.policy.Placeholders;
 import dev.ecrplugin.policy.PolicyKind;
 import dev.ecrplugin.policy.PolicyText;
@@ -230,6 +233,13 @@ class GoalActionsRecordingTest {
         scenario(full, () -> service.ensure(spec, false)); // converged: mutability, scanning, tags
         EcrFixtures.deleteRepositories(name);
         scenario(full, () -> service.ensure(spec, false)); // created with them
+        GoalConfig lifecycle = config("create-repository", "repositoryName", name, "lifecyclePolicyDocument", "{}");
+        LifecyclePolicyService lifecycles = new LifecyclePolicyService(ecr(), reporter);
+        LifecyclePolicy policy = LifecyclePolicy.parse(PolicyText.inline(PolicyKind.LIFECYCLE, "{\"rules\":[{"
+                + "\"rulePriority\":1,\"selection\":{\"tagStatus\":\"untagged\",\"countType\":"
+                + "\"imageCountMoreThan\",\"countNumber\":5},\"action\":{\"type\":\"expire\"}}]}"));
+        scenario(lifecycle, () -> lifecycles.ensure(name, policy, false)); // created
+        scenario(lifecycle, () -> lifecycles.ensure(name, policy, false)); // unchanged
         everyDeclaredOperationSent("create-repository");
         EcrFixtures.deleteRepositories(name);
     }
@@ -274,6 +284,12 @@ class GoalActionsRecordingTest {
         GoalConfig pull = config("pull", "repositoryName", name, "tag", "1.0");
         scenario(pull, () -> new PullService(docker, reporter).pull(new PullService.Request(name, "1.0", null, null),
                 login.login(null, null)));
+        GoalConfig scan = config("scan", "repositoryName", name, "tag", "1.0");
+        scenario(scan, () -> new ScanService(ecr, reporter).scan(ScanService.Request.of(name, "1.0", null, null, null,
+                null, 60, null))); // none yet: started, then read
+        scenario(scan, () -> new ScanService(ecr, reporter).scan(ScanService.Request.of(name, "1.0", null, null, null,
+                null, 60, null))); // read
+        everyDeclaredOperationSent("scan");
         everyDeclaredOperationSent("login");
         everyDeclaredOperationSent("push");
         everyDeclaredOperationSent("pull");
