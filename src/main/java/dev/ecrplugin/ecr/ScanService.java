@@ -128,6 +128,12 @@ public final class ScanService {
                         + repository + " to scan with <tag>/-Decr.tag or <digest>/-Decr.digest");
             }
             RegistryHost.Ecr host = pushed.registry() == null ? null : pushed.registry().ecr().orElse(null);
+            if (host != null && registryId != null && !registryId.isBlank() && !registryId.trim().equals(host.accountId())) {
+                throw new InvalidInputException("<registryIds> is " + registryId.trim() + " but this build's ecr:push "
+                        + "pushed to registry " + host.accountId() + " (" + pushedImage.trim() + "): remove "
+                        + "<registryIds>/-Decr.registryIds, or name the image to scan with <repositoryName>, "
+                        + "<tag>/-Decr.tag or <digest>/-Decr.digest");
+            }
             return new Request(host != null ? host.accountId() : registryId, pushed.repository(), null,
                     pushed.digest(), threshold, timeout, reportDirectory, host);
         }
@@ -228,8 +234,9 @@ public final class ScanService {
     private DescribeImageScanFindingsResponse await(Request request) {
         long deadline = nanoClock.getAsLong() + request.timeout().toNanos();
         DescribeImageScanFindingsResponse answer = describe(request, null);
+        LimitExceededException refused = null;
         if (answer == null) {
-            start(request);
+            refused = start(request);
         } else {
             reporter.debug("ECR holds a scan of " + request.image() + ": " + statusOf(answer));
         }
@@ -260,20 +267,31 @@ public final class ScanService {
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             answer = describe(request, null);
             looks++;
+            if (answer == null && refused != null) {
+                // "scanned recently" should have left a scan to read: this refusal was a quota, not that scan
+                throw new OperationFailedException("ECR refused to scan " + request.image() + " ("
+                        + refused.getMessage() + ") and holds no scan of it: wait for the ECR scan quota of the "
+                        + "account, then run ecr:scan again");
+            }
         }
         return answer;
     }
 
-    /** StartImageScan; ECR's "scanned recently" (one basic scan per image a day) means the scan exists. */
-    private void start(Request request) {
+    /**
+     * StartImageScan; ECR's "scanned recently" (one basic scan per image a day) means the scan exists, and is
+     * returned so that the wait can tell it from a quota when no scan appears.
+     */
+    private LimitExceededException start(Request request) {
         try {
             ecr.startImageScan(r -> r.registryId(request.registryId()).repositoryName(request.repositoryName())
                     .imageId(request.imageId()));
             reporter.info("Started a scan of " + request.image());
+            return null;
         } catch (LimitExceededException e) {
             reporter.info("ECR scanned " + request.image() + " recently (it scans an image once a day): reading "
                     + "that scan");
             reporter.debug("StartImageScan: " + e.getMessage());
+            return e;
         } catch (RepositoryNotFoundException e) {
             throw missingRepository(request);
         } catch (ImageNotFoundException e) {

@@ -165,6 +165,21 @@ class ScanServiceTest {
     }
 
     @Test
+    void limitExceededWithNoScanToReadIsAQuotaAndFailsAtOnce() {
+        answers.addAll(List.of(noScan(), noScan(), complete(null)));
+        startAnswers(() -> LimitExceededException.builder().message("The scan quota per image has been exceeded.")
+                .build());
+
+        OperationFailedException e = assertThrows(OperationFailedException.class,
+                () -> service().scan(request(null, 600)));
+
+        assertEquals(List.of("describeImageScanFindings", "startImageScan", "describeImageScanFindings"),
+                fake.operations(), "no waiting out the timeout for a scan that was never started");
+        assertTrue(e.getMessage().startsWith("ECR refused to scan app@" + DIGEST + " (The scan quota per image has "
+                + "been exceeded.) and holds no scan of it"), e.getMessage());
+    }
+
+    @Test
     void aScanThatNeverCompletesTimesOutAtTheTimeout() {
         answers.add(status("IN_PROGRESS", null));
 

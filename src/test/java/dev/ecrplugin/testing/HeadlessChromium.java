@@ -88,7 +88,7 @@ public final class HeadlessChromium implements AutoCloseable {
             chromium.call("Page.enable", JSON.createObjectNode());
             return chromium;
         } catch (Exception e) {
-            process.destroyForcibly();
+            stop(process);
             deleteTree(profile);
             throw new IllegalStateException("headless chromium did not start: " + e.getMessage()
                     + (e.getCause() != null ? " (" + e.getCause() + ")" : ""), e);
@@ -202,11 +202,18 @@ public final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         socket.abort();
+        stop(process);
+        deleteTree(profile);
+    }
+
+    /** The browser and every process it started (zygote, renderers), which outlive a killed parent otherwise. */
+    private static void stop(Process process) throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        deleteTree(profile);
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void deleteTree(Path dir) {
