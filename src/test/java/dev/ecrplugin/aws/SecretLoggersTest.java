@@ -4,6 +4,7 @@ import static dev.ecrplugin.aws.CredsFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecrplugin.testing.NeedsStack;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ class SecretLoggersTest {
     }
 
     @Test
+    @NeedsStack
     void theSecretLoggersAreOffUnlessTheUserSetTheirLevel() {
         // the signers' canonical requests show the session token; hc5's headers and wire show the proxy's
         // credentials and the bodies (a web identity JWT, a returned secret key)
