@@ -10,14 +10,22 @@ With IAM enforcement on (POST /moto-api/reset-auth), moto reads the Authorizatio
 there is none, fails with HTTP 500 (a KeyError). On AWS, sts:AssumeRoleWithWebIdentity and sts:AssumeRoleWithSAML
 are unsigned by design (the token or assertion is the credential): this wrapper lets them through unauthenticated,
 and refuses every other unsigned request as AWS does, with 403 MissingAuthenticationToken.
+
+For the stack's registry listener, one more moto-api call (unauthenticated, like every /moto-api/ call):
+GET /moto-api/ecr-stack/repository-regions?account=ACCOUNT&name=REPOSITORY answers the JSON list of the regions whose
+ECR holds that repository in that account, read from moto's own state (no region's backend is created by asking).
 """
+import json
 import sys
+import urllib.parse
 
 import moto.ecr.responses as ecr_responses
 from moto import settings
 from moto.core.authorization import ActionAuthenticatorMixin
 from moto.core.exceptions import _RESTError
+from moto.ecr.models import ecr_backends
 from moto.iam.access_control import IAMRequest
+from moto.moto_api._internal import urls as moto_api_urls
 from moto.s3.exceptions import S3AccessDeniedError
 from moto.server import main
 from moto.sts.responses import TokenResponse
@@ -88,6 +96,18 @@ def authenticate_and_authorize_action(self, iam_request_cls, resource="*"):
 
 
 ActionAuthenticatorMixin._authenticate_and_authorize_action = authenticate_and_authorize_action
+
+
+
+def repository_regions(request, full_url, headers):
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(full_url).query)
+    account, name = query.get("account", [""])[0], query.get("name", [""])[0]
+    regions = sorted(region for region, backend in list(ecr_backends.get(account, {}).items())
+                     if name in backend.repositories)
+    return 200, {"Content-Type": "application/json"}, json.dumps(regions)
+
+
+moto_api_urls.url_paths["{0}/moto-api/ecr-stack/repository-regions$"] = repository_regions
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -8,8 +8,9 @@ and digest) in the region of the repository it belongs to, so that
 DescribeImages/BatchGetImage answer exactly what the registry holds: the REGION
 the pushed-to host names (ACCOUNT.dkr.ecr.REGION..., dkr.ecr-fips,
 dkr-ecr...on.aws), as on ECR; for any other name (a DNS alias given as
-<registry>, the registry's address) the one region, of every region moto
-serves, whose ECR holds a repository of that name. A push that belongs to no
+<registry>, the registry's address) the one region, of any region, whose ECR
+holds a repository of that name (asked of stack/moto-server.py's
+/moto-api/ecr-stack/repository-regions, which reads moto's state). A push that belongs to no
 region (no such repository anywhere, or one named by the host that lacks it) or
 to several (the same name in two regions, pushed under a name that says none) is
 not recorded, with a "not recorded ..." line in the listener's log saying why. Every manifest push and pull (except this
@@ -30,7 +31,6 @@ image is already recorded) are logged and answered 200 all the same: a non-2xx
 answer makes the registry re-send the event, and block its queue behind it.
 """
 import base64
-import concurrent.futures
 import http.server
 import json
 import os
@@ -66,6 +66,9 @@ REGISTRY_AUTH = "Basic " + base64.b64encode(b"AWS:123456789012-auth-token").deco
 REGISTRY = urllib.request.build_opener(urllib.request.ProxyHandler({}),
                                        urllib.request.HTTPSHandler(context=ssl.create_default_context(cafile=CA_FILE)))
 USER_AGENT = "ecr-stack-listener"
+ACCOUNT = "123456789012"
+# moto on loopback: never through a proxy from the environment
+MOTO = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 EVENTS = os.path.join(STATE_DIR, "registry-events.log")
 # ECR's registry host forms: standard, FIPS, dual-stack; commercial, China and European Sovereign Cloud domains
 ECR_HOST = re.compile(r"^\d{12}\.dkr(?:\.ecr|\.ecr-fips|-ecr)\.([a-z0-9-]+)\."
@@ -99,16 +102,6 @@ def region_of(host):
     return match.group(1) if match else None
 
 
-def moto_regions():
-    """Every region moto serves ECR in: botocore's regions of every partition, as moto itself lists them."""
-    session = boto3.session.Session()
-    return sorted({region for partition in session.get_available_partitions()
-                   for region in session.get_available_regions("ecr", partition_name=partition)})
-
-
-REGIONS = moto_regions()
-
-
 class NotRecorded(Exception):
     """A push that belongs to no region, or to several: the message says which and why."""
 
@@ -128,8 +121,6 @@ def region_for(host, repository):
     """The region a push of the repository to the host belongs to (see the module's doc), or NotRecorded."""
     named = region_of(host)
     if named is not None:
-        if named not in REGIONS:
-            raise NotRecorded(f"{host} names region {named}, which moto does not serve")
         if holds(named, repository):
             return named
         # as ECR would refuse it: the repository is not in the region the host names
@@ -146,9 +137,10 @@ def region_for(host, repository):
 
 
 def holders(repository):
-    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
-        answers = list(pool.map(lambda region: (region, holds(region, repository)), REGIONS))
-    return [region for region, held in answers if held]
+    """The regions whose ECR (in moto) holds the repository, of any region."""
+    query = urllib.parse.urlencode({"account": ACCOUNT, "name": repository})
+    with MOTO.open(f"{MOTO_URL}/moto-api/ecr-stack/repository-regions?{query}", timeout=10) as response:
+        return json.loads(response.read())
 
 
 def record_event(action, host, repository, reference, digest):

@@ -135,6 +135,24 @@ public final class HostForms {
         return m.group(1);
     }
 
+    /**
+     * Waits up to 20 s for the stack's registry listener to log a line that starts with {@code prefix} (its log,
+     * {@code $ECR_STACK_DIR/listener.log}, says "recorded ..." or "not recorded ...: why" for every push); the line.
+     */
+    public static String listenerLine(String prefix) throws IOException, InterruptedException {
+        Path log = Path.of(LocalStack.stackDir(), "listener.log");
+        for (int i = 0; i < 100; i++) {
+            Optional<String> line = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith(prefix)).reduce((first, last) -> last);
+            if (line.isPresent()) {
+                return line.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the registry listener never logged a line starting '" + prefix + "' in "
+                + log);
+    }
+
     /** The docker logins DOCKER_CONFIG holds (config.json's text), or empty. */
     public static String dockerConfig() throws IOException {
         Path config = Path.of(System.getenv("DOCKER_CONFIG"), "config.json");

@@ -119,6 +119,11 @@ public final class LocalStack {
         }
     }
 
+    /** The stack's state directory ({@code $ECR_STACK_DIR}: its logs, pids and stack.env). */
+    public static String stackDir() {
+        return required("ECR_STACK_DIR");
+    }
+
     /** The private Docker Engine, e.g. unix:///.../docker.sock. */
     public static String dockerHost() {
         return required("DOCKER_HOST");
