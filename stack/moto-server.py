@@ -17,16 +17,23 @@ resource as AWS authorizes it: for ECR the repository of repositoryName (or of a
 resourceArn) in the request's region and registryId (else the caller's account); for IAM the user of UserName (also
 for AttachUserPolicy), the owner of the AccessKeyId of GetAccessKeyLastUsed, the policy of PolicyArn, and for
 CreatePolicy the ARN the new policy gets. A call naming several repositories or none stays checked against "*".
+
+For the stack's registry listener, one more moto-api call (unauthenticated, like every /moto-api/ call):
+GET /moto-api/ecr-stack/repository-regions?account=ACCOUNT&name=REPOSITORY answers the JSON list of the regions whose
+ECR holds that repository in that account, read from moto's own state (no region's backend is created by asking).
 """
 import json
 import sys
+import urllib.parse
 
 import moto.ecr.responses as ecr_responses
 from moto import settings
 from moto.core.authorization import ActionAuthenticatorMixin
 from moto.core.exceptions import _RESTError
 from moto.iam.responses import IamResponse
+from moto.ecr.models import ecr_backends
 from moto.iam.access_control import IAMRequest
+from moto.moto_api._internal import urls as moto_api_urls
 from moto.s3.exceptions import S3AccessDeniedError
 from moto.server import main
 from moto.sts.responses import TokenResponse
@@ -155,6 +162,17 @@ def iam_resource(self):
 
 
 IamResponse._determine_resource = iam_resource
+
+
+def repository_regions(request, full_url, headers):
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(full_url).query)
+    account, name = query.get("account", [""])[0], query.get("name", [""])[0]
+    regions = sorted(region for region, backend in list(ecr_backends.get(account, {}).items())
+                     if name in backend.repositories)
+    return 200, {"Content-Type": "application/json"}, json.dumps(regions)
+
+
+moto_api_urls.url_paths["{0}/moto-api/ecr-stack/repository-regions$"] = repository_regions
 
 if __name__ == "__main__":
     main(sys.argv[1:])

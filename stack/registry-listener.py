@@ -4,18 +4,25 @@
 The Docker Distribution registry POSTs an event envelope for every manifest
 push and pull to this listener. For each push we read the manifest back from
 the registry and record it in moto with ECR PutImage (tag, manifest, media type
-and digest) in the REGION the pushed-to host names (ACCOUNT.dkr.ecr.REGION...,
-dkr.ecr-fips, dkr-ecr...on.aws; any other name, e.g. a DNS alias or the
-registry's IP, counts as us-east-1), so that DescribeImages/BatchGetImage answer
-exactly what the registry holds. Every manifest push and pull (except this
+and digest) in the region of the repository it belongs to, so that
+DescribeImages/BatchGetImage answer exactly what the registry holds: the REGION
+the pushed-to host names (ACCOUNT.dkr.ecr.REGION..., dkr.ecr-fips,
+dkr-ecr...on.aws), as on ECR; for any other name (a DNS alias given as
+<registry>, the registry's address) the one region, of any region, whose ECR
+holds a repository of that name (asked of stack/moto-server.py's
+/moto-api/ecr-stack/repository-regions, which reads moto's state). A push that belongs to no
+region (no such repository anywhere, or one named by the host that lacks it) or
+to several (the same name in two regions, pushed under a name that says none) is
+not recorded, with a "not recorded ..." line in the listener's log saying why. Every manifest push and pull (except this
 listener's own reads) is appended to STATE_DIR/registry-events.log as
 "<action> <host> <repository> <tag-or-digest> <digest>", so tests can prove
 which host docker really used.
 
 Usage: registry-listener.py BIND_ADDRESS PORT REGISTRY_URL CA_FILE MOTO_URL STATE_DIR
-Credentials for PutImage are read per attempt from STATE_DIR/listener.credentials
-("ACCESS_KEY SECRET_KEY" on one line) when present (needed once moto's IAM
-enforcement is switched on), else the dummy keys moto accepts with auth off.
+Credentials for ECR are read per attempt from STATE_DIR/admin.credentials
+("ACCESS_KEY SECRET_KEY" on one line, written by stack/admin-user.py): the
+stack's own IAM user with AdministratorAccess, whose key moto accepts also while
+an IT has IAM enforcement on.
 
 A push is recorded before the event is answered. Failures that can pass (moto
 refusing the keys while an IT has IAM enforcement on, a connection error) are
@@ -59,8 +66,10 @@ REGISTRY_AUTH = "Basic " + base64.b64encode(b"AWS:123456789012-auth-token").deco
 REGISTRY = urllib.request.build_opener(urllib.request.ProxyHandler({}),
                                        urllib.request.HTTPSHandler(context=ssl.create_default_context(cafile=CA_FILE)))
 USER_AGENT = "ecr-stack-listener"
+ACCOUNT = "123456789012"
+# moto on loopback: never through a proxy from the environment
+MOTO = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 EVENTS = os.path.join(STATE_DIR, "registry-events.log")
-DEFAULT_REGION = "us-east-1"
 # ECR's registry host forms: standard, FIPS, dual-stack; commercial, China and European Sovereign Cloud domains
 ECR_HOST = re.compile(r"^\d{12}\.dkr(?:\.ecr|\.ecr-fips|-ecr)\.([a-z0-9-]+)\."
                       r"(?:amazonaws\.com|amazonaws\.com\.cn|amazonaws\.eu|on\.aws)$")
@@ -74,23 +83,64 @@ def log(message):
 
 
 def credentials():
-    path = os.path.join(STATE_DIR, "listener.credentials")
+    path = os.path.join(STATE_DIR, "admin.credentials")
     try:
         with open(path, encoding="utf-8") as f:
             key, secret = f.read().split()[:2]
             return key, secret
     except (FileNotFoundError, ValueError):  # absent, or (never with an atomic writer) incomplete
-        return "testing", "testing"
+        return "testing", "testing"  # what moto accepts while IAM enforcement is off
 
 
 _events_lock = threading.Lock()
 
 
 def region_of(host):
-    """The region an ECR registry host names (the port, if any, dropped); DEFAULT_REGION for any other name."""
+    """The region an ECR registry host names (the port, if any, dropped); None for any other name."""
     name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
     match = ECR_HOST.match(name.lower())
-    return match.group(1) if match else DEFAULT_REGION
+    return match.group(1) if match else None
+
+
+class NotRecorded(Exception):
+    """A push that belongs to no region, or to several: the message says which and why."""
+
+
+def holds(region, repository):
+    """Whether moto's ECR in the region has the repository; a failure to tell is raised, not read as absent."""
+    try:
+        ecr_client(region).describe_repositories(repositoryNames=[repository])
+        return True
+    except botocore.exceptions.ClientError as e:
+        if e.response.get("Error", {}).get("Code") == "RepositoryNotFoundException":
+            return False
+        raise
+
+
+def region_for(host, repository):
+    """The region a push of the repository to the host belongs to (see the module's doc), or NotRecorded."""
+    named = region_of(host)
+    if named is not None:
+        if holds(named, repository):
+            return named
+        # as ECR would refuse it: the repository is not in the region the host names
+        others = holders(repository)
+        raise NotRecorded(f"{host} names region {named}, whose ECR has no repository {repository}"
+                          + (f" (it is in {', '.join(others)})" if others else ""))
+    found = holders(repository)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise NotRecorded(f"no region of moto holds a repository {repository} (pushed to {host}; create it first)")
+    raise NotRecorded(f"repository {repository} exists in several regions ({', '.join(found)}) and {host} names "
+                      f"none: push to the region's own host (ACCOUNT.dkr.ecr.REGION.amazonaws.com), or keep one")
+
+
+def holders(repository):
+    """The regions whose ECR (in moto) holds the repository, of any region."""
+    query = urllib.parse.urlencode({"account": ACCOUNT, "name": repository})
+    with MOTO.open(f"{MOTO_URL}/moto-api/ecr-stack/repository-regions?{query}", timeout=10) as response:
+        return json.loads(response.read())
 
 
 def record_event(action, host, repository, reference, digest):
@@ -122,21 +172,22 @@ def read_manifest(repository, digest):
 def repository_missing(region, repository):
     """Whether ECR has no such repository (moto answers PutImage into a missing repository with a bare 500)."""
     try:
-        ecr_client(region).describe_repositories(repositoryNames=[repository])
-        return False
-    except botocore.exceptions.ClientError as e:
-        return e.response.get("Error", {}).get("Code") == "RepositoryNotFoundException"
+        return not holds(region, repository)
     except Exception:
         return False
 
 
-def record_push(region, repository, tag, digest):
-    what = f"{repository}:{tag or '-'} {digest} in {region}"
+def record_push(host, repository, tag, digest):
+    what = f"{repository}:{tag or '-'} {digest}"
     deadline = time.monotonic() + RETRY_SECONDS
     attempt = 0
+    region = None
     while True:
         attempt += 1
         try:
+            if region is None:
+                region = region_for(host, repository)
+                what = f"{what} in {region}"
             manifest, media_type = read_manifest(repository, digest)
             args = dict(repositoryName=repository, imageManifest=manifest, imageDigest=digest,
                         imageManifestMediaType=media_type)
@@ -145,8 +196,12 @@ def record_push(region, repository, tag, digest):
             ecr_client(region).put_image(**args)
             log(f"recorded {what}" + (f" (attempt {attempt})" if attempt > 1 else ""))
             return
+        except NotRecorded as e:
+            log(f"not recorded {what}: {e}")
+            return
         except botocore.exceptions.ClientError as e:
-            if e.response.get("Error", {}).get("Code") in PERMANENT or repository_missing(region, repository):
+            if e.response.get("Error", {}).get("Code") in PERMANENT or (
+                    region is not None and repository_missing(region, repository)):
                 log(f"not recorded {what}: {e}")
                 return
             error = e  # refused keys (IAM enforcement on), a 5xx, an error body the client could not read
@@ -179,7 +234,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 record_event(action, host, target["repository"], target.get("tag") or target["digest"],
                              target["digest"])
                 if action == "push":
-                    record_push(region_of(host), target["repository"], target.get("tag"), target["digest"])
+                    record_push(host, target["repository"], target.get("tag"), target["digest"])
             except Exception as e:
                 log(f"failed on {action} {target}: {e}")
         self.send_response(200)

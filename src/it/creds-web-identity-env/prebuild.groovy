@@ -4,8 +4,8 @@ import dev.ecrplugin.testing.LocalStack
 
 LocalStack.beforeIt()
 EcrFixtures.deleteRepositories('it-creds-web-identity')
-// the role AWS_ROLE_ARN names (invoker.properties) is the only identity that may create the repository: with moto
-// enforcing IAM, the stack's own keys may do nothing (verify.groovy checks that)
+// the role AWS_ROLE_ARN names (invoker.properties) is the only identity the build holds (the stack's admin keys are
+// blanked); with moto enforcing IAM, an identity not allowed ecr:CreateRepository is refused (verify.groovy)
 def iam = LocalStack.iam()
 try {
     iam.deleteRolePolicy { it.roleName('it-ci-oidc').policyName('p') }

@@ -1,4 +1,5 @@
 import dev.ecrplugin.testing.EcrFixtures
+import dev.ecrplugin.testing.IamFixtures
 import dev.ecrplugin.testing.LocalStack
 
 try {
@@ -19,10 +20,10 @@ try {
     assert !log.contains('The HTTP implementation loaded is')
     assert !log.contains('amazonaws.com') : 'the STS call went to AWS instead of <endpoint>'
     assert log.contains('[DEBUG] AWS endpoint ' + LocalStack.endpoint())
-    // the control: moto enforces IAM, and the stack's own keys (blanked for the build, as on a CI runner with OIDC)
-    // may not create a repository: only the role may
-    EcrFixtures.assertCreateRepositoryDenied(System.getenv('AWS_ACCESS_KEY_ID'), System.getenv('AWS_SECRET_ACCESS_KEY'),
-            'it-creds-web-identity-denied')
+    // the control: moto enforces IAM, so an identity without ecr:CreateRepository may not create a repository: the
+    // build, with no keys of its own (blanked, as on a CI runner with OIDC), created it as the role
+    def nobody = IamFixtures.userWithKey('it-oidc-env-nobody', IamFixtures.allowing('sts:GetCallerIdentity'))
+    EcrFixtures.assertCreateRepositoryDenied(nobody.accessKeyId(), nobody.secretAccessKey(), 'it-creds-web-identity-denied')
 } finally {
     LocalStack.enforceIam(false)
 }

@@ -5,8 +5,8 @@ import dev.ecrplugin.testing.LocalStack
 LocalStack.beforeIt()
 EcrFixtures.deleteRepositories('it-creds-web-identity-profile')
 def suffix = Long.toString(System.nanoTime(), 36)
-// the role the token is exchanged for is the only identity that may create the repository (the stack's own keys,
-// unknown to moto's IAM, may do nothing while it enforces IAM: verify.groovy checks that)
+// the role the token is exchanged for is the only identity the build holds (the stack's admin keys are blanked,
+// invoker.properties); with moto enforcing IAM, an identity not allowed ecr:CreateRepository is refused (verify.groovy)
 def roleName = "it-web-identity-profile-${suffix}"
 def iam = LocalStack.iam()
 def roleArn = iam.createRole { it.roleName(roleName).assumeRolePolicyDocument(

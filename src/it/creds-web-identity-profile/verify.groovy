@@ -1,4 +1,5 @@
 import dev.ecrplugin.testing.EcrFixtures
+import dev.ecrplugin.testing.IamFixtures
 import dev.ecrplugin.testing.LocalStack
 
 try {
@@ -13,10 +14,10 @@ try {
     assert !log.contains('<SecretAccessKey>') && !log.contains('<SessionToken>')
     // the SDK never picked an HTTP client itself (it says so at DEBUG when it does)
     assert !log.contains('The HTTP implementation loaded is')
-    // the control: moto enforces IAM, and the stack's own keys (what the build would sign with, had the profile's
-    // role not been assumed) may not create a repository: only the role may
-    EcrFixtures.assertCreateRepositoryDenied(System.getenv('AWS_ACCESS_KEY_ID'), System.getenv('AWS_SECRET_ACCESS_KEY'),
-            'it-creds-web-identity-denied')
+    // the control: moto enforces IAM, so an identity without ecr:CreateRepository may not create a repository: the
+    // build, with no keys of its own (the stack's are blanked, invoker.properties), created it as the profile's role
+    def nobody = IamFixtures.userWithKey('it-oidc-profile-nobody', IamFixtures.allowing('sts:GetCallerIdentity'))
+    EcrFixtures.assertCreateRepositoryDenied(nobody.accessKeyId(), nobody.secretAccessKey(), 'it-creds-web-identity-denied')
 } finally {
     LocalStack.enforceIam(false)
 }

@@ -12,6 +12,7 @@ import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.testing.IamFixtures.UserWithKey;
 import dev.ecrplugin.testing.LocalStack;
 import dev.ecrplugin.testing.MotoAuthOff;
+import dev.ecrplugin.testing.NeedsStack;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 /**
 /** {@link AwsClients}: the per-session holder of the clients, against moto (and a fake STS that holds its answer). */
 @ExtendWith(MotoAuthOff.class)
+@NeedsStack
 class AwsClientsTest {
 
     @TempDir

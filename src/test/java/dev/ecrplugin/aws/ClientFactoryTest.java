@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecrplugin.core.EcrPluginException;
 import dev.ecrplugin.core.OperationFailedException;
 import dev.ecrplugin.testing.LocalStack;
+import dev.ecrplugin.testing.NeedsStack;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -75,6 +76,7 @@ class ClientFactoryTest {
 
     @Test
     @Timeout(60)
+    @NeedsStack
     void aFipsOrDualStackRegistryHostsTokenComesFromThatFormOfTheEcrApiOnAwsOnly() {
         // no endpoint of ours: AWS's own, which this machine cannot reach; the failure names the URL the SDK chose
         try (AwsClients aws = AwsClients.create(keys(null, AwsTimeouts.ofSeconds(4, 2)), reporter)) {
@@ -135,6 +137,7 @@ class ClientFactoryTest {
 
     @Test
     @Timeout(60)
+    @NeedsStack
     void aCertificateTheJvmDoesNotTrustIsATlsFailureNamingTheUrl() {
         // the stack's registry: TLS with the stack's own CA, which the JVM does not trust (as a TLS-inspecting proxy's)
         String url = LocalStack.registryUrl();

@@ -13,6 +13,7 @@ import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.testing.IamFixtures.UserWithKey;
 import dev.ecrplugin.testing.LocalStack;
 import dev.ecrplugin.testing.MotoAuthOff;
+import dev.ecrplugin.testing.NeedsStack;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * call of a credential route goes to it through the plugin's own clients (no AWS_ENDPOINT_URL_STS).
  */
 @ExtendWith(MotoAuthOff.class)
+@NeedsStack
 class CredentialsResolverTest {
 
     @TempDir

@@ -9,6 +9,7 @@ import dev.ecrplugin.core.EcrPluginException;
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.testing.LocalStack;
 import dev.ecrplugin.testing.MotoAuthOff;
+import dev.ecrplugin.testing.NeedsStack;
 import dev.ecrplugin.testing.RecordingReporter;
 import dev.ecrplugin.testing.TinyProxy;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * answered; {@link AwsErrors} must say it is the proxy's, and the user's to fix.
  */
 @ExtendWith(MotoAuthOff.class)
+@NeedsStack
 class ProxyRefusalTest {
 
     @TempDir

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.testing.NeedsStack;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ class RegionResolverTest {
 
 
     @Test
+    @NeedsStack
     void theRegionComesFromTheSdkChainWhenNotGiven() throws IOException {
         // the stack's environment exports AWS_REGION=us-east-1, which the SDK puts before the profile's region
         Supplier<ProfileFile> files = files("[profile eu]\nregion = eu-west-3\n",

@@ -3,6 +3,7 @@ package dev.ecrplugin.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecrplugin.testing.NeedsStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * service clients, driven in a fresh JVM whose SDK default HTTP implementation counts its uses (the SDK caches
  * that choice per JVM, hence the JVM of its own). The control, a client built without one, is counted.
  */
+@NeedsStack
 class SdkOwnClientsTest {
 
     @Test

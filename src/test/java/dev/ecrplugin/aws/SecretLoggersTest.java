@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecrplugin.testing.NeedsStack;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,6 +61,7 @@ class SecretLoggersTest {
     }
 
     @Test
+    @NeedsStack
     void theSecretLoggersAreOffUnlessTheUserSetTheirLevel() {
         // the signers' canonical requests show the session token; hc5's headers and wire show the proxy's
         // credentials and the bodies (a web identity JWT, a returned secret key)

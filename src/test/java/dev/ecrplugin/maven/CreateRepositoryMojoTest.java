@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecrplugin.testing.LocalStack;
 import dev.ecrplugin.testing.MotoAuthOff;
+import dev.ecrplugin.testing.NeedsStack;
 import java.util.UUID;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.ecr.model.Repository;
 /** The create-repository goal as Maven configures it from a POM, against moto. */
 @MojoTest
 @ExtendWith(MotoAuthOff.class)
+@NeedsStack
 class CreateRepositoryMojoTest {
 
     private static final String POM = "src/test/resources/unit/create-repository/pom.xml";

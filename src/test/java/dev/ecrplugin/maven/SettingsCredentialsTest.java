@@ -16,6 +16,7 @@ import dev.ecrplugin.testing.IamFixtures;
 import dev.ecrplugin.testing.IamFixtures.UserWithKey;
 import dev.ecrplugin.testing.LocalStack;
 import dev.ecrplugin.testing.MotoAuthOff;
+import dev.ecrplugin.testing.NeedsStack;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
  * do it (plexus-cipher), decrypted by Maven's own {@link DefaultSettingsDecrypter} with a settings-security.xml.
  */
 @ExtendWith(MotoAuthOff.class)
+@NeedsStack
 class SettingsCredentialsTest {
 
     private static final String MASTER = "master-of-the-build";

@@ -2,7 +2,6 @@ package dev.ecrplugin.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
@@ -29,11 +24,9 @@ public final class HostForms {
 
     private HostForms() {}
 
-    /** An ECR client for moto in {@code region}, with moto's admin keys. */
+    /** An ECR client for moto in {@code region}, signing as the stack's IAM admin user. */
     public static EcrClient ecr(String region) {
-        return EcrClient.builder().endpointOverride(URI.create(LocalStack.endpoint())).region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing",
-                        "testing"))).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return LocalStack.ecr(region);
     }
 
     /** Deletes the repositories (with their images) that exist in {@code region}. */
@@ -140,6 +133,24 @@ public final class HostForms {
             Thread.sleep(200);
         }
         return m.group(1);
+    }
+
+    /**
+     * Waits up to 20 s for the stack's registry listener to log a line that starts with {@code prefix} (its log,
+     * {@code $ECR_STACK_DIR/listener.log}, says "recorded ..." or "not recorded ...: why" for every push); the line.
+     */
+    public static String listenerLine(String prefix) throws IOException, InterruptedException {
+        Path log = Path.of(LocalStack.stackDir(), "listener.log");
+        for (int i = 0; i < 100; i++) {
+            Optional<String> line = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith(prefix)).reduce((first, last) -> last);
+            if (line.isPresent()) {
+                return line.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the registry listener never logged a line starting '" + prefix + "' in "
+                + log);
     }
 
     /** The docker logins DOCKER_CONFIG holds (config.json's text), or empty. */

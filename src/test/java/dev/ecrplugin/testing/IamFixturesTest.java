@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The shared IAM fixtures do what the tests that use them rely on. */
 @ExtendWith(MotoAuthOff.class)
+@NeedsStack
 class IamFixturesTest {
 
     @Test

@@ -119,19 +119,43 @@ public final class LocalStack {
         }
     }
 
+    /** The stack's state directory ({@code $ECR_STACK_DIR}: its logs, pids and stack.env). */
+    public static String stackDir() {
+        return required("ECR_STACK_DIR");
+    }
+
     /** The private Docker Engine, e.g. unix:///.../docker.sock. */
     public static String dockerHost() {
         return required("DOCKER_HOST");
     }
 
-    /** An ECR client with moto's admin keys (any key works while IAM enforcement is off). */
+    /**
+     * An ECR client in {@link #REGION} that signs as the stack's IAM admin user (AWS_ACCESS_KEY_ID and
+     * AWS_SECRET_ACCESS_KEY of the stack's environment: a real moto user allowed everything, also while IAM
+     * enforcement is on).
+     */
     public static EcrClient ecr() {
-        return configure(EcrClient.builder(), "testing", "testing").build();
+        return ecr(REGION);
     }
 
-    /** An IAM client with moto's admin keys. */
+    /** An ECR client in {@code region}, signing as the stack's IAM admin user. */
+    public static EcrClient ecr(String region) {
+        return configure(EcrClient.builder(), adminKeyId(), adminSecretKey()).region(Region.of(region)).build();
+    }
+
+    /** An IAM client that signs as the stack's IAM admin user. */
     public static IamClient iam() {
-        return configure(IamClient.builder(), "testing", "testing").build();
+        return configure(IamClient.builder(), adminKeyId(), adminSecretKey()).build();
+    }
+
+    /** The access key id of the stack's IAM admin user (ecr-stack-admin), as the stack exports it. */
+    public static String adminKeyId() {
+        return required("AWS_ACCESS_KEY_ID");
+    }
+
+    /** The secret key of the stack's IAM admin user: for signing only, never to be logged. */
+    public static String adminSecretKey() {
+        return required("AWS_SECRET_ACCESS_KEY");
     }
 
     /** An STS client that signs with these keys (checked by moto only while IAM enforcement is on). */
@@ -203,7 +227,8 @@ public final class LocalStack {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(name + " is not set: these tests need the local stack. Start it and run "
-                    + "them through it: stack/ecr-stack up && stack/ecr-stack run ./mvnw verify");
+                    + "them through it: stack/ecr-stack up && stack/ecr-stack run ./mvnw verify (a test class or "
+                    + "method that needs the stack is annotated @NeedsStack, so that ./mvnw test runs without it)");
         }
         return value;
     }
