@@ -137,7 +137,6 @@ try {
     }
 } finally {
     LocalStack.enforceIam(false)
-    new File(System.getenv('ECR_STACK_DIR'), 'listener.credentials').delete()
 }
 println "required-permissions-tutorial: ${runs} builds as the CI user"
 true
