@@ -15,11 +15,11 @@ fi
 export DOCKER_CONFIG=$work/docker-config AWS_SHARED_CREDENTIALS_FILE=$work/credentials
 for side in plain cds; do
   mkdir -p "$work/$side" && cp examples/tutorial/pom.xml examples/tutorial/*.json "$work/$side/"
-  mkdir -p "$work/$side/.mvn"
+  mkdir -p "$work/$side/.mvn" && cp -r .mvn/wrapper "$work/$side/.mvn/" && cp mvnw "$work/$side/"
 done
 route() { # SIDE: the tutorial's `mvn deploy`, run from the copy's directory (the archive's path is relative to it)
   stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"
-  (cd "$work/$1" && "$top/mvnw" -B -q deploy -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1 \
+  (cd "$work/$1" && ./mvnw -B -q deploy -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1 \
     >"$work/mvn.log" 2>&1) || { cat "$work/mvn.log" >&2; exit 1; }
 }
 # the recipe, step 1: one run that writes the archive at its exit
