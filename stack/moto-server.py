@@ -10,17 +10,27 @@ With IAM enforcement on (POST /moto-api/reset-auth), moto reads the Authorizatio
 there is none, fails with HTTP 500 (a KeyError). On AWS, sts:AssumeRoleWithWebIdentity and sts:AssumeRoleWithSAML
 are unsigned by design (the token or assertion is the credential): this wrapper lets them through unauthenticated,
 and refuses every other unsigned request as AWS does, with 403 MissingAuthenticationToken.
+
+moto checks every ECR call, and every IAM call but those naming a role, against the resource "*", so a policy
+narrowed to ARNs (as ecr:required-permissions prints them) would be denied everything. This wrapper names the
+resource as AWS authorizes it: for ECR the repository of repositoryName (or of a one-element repositoryNames, or
+resourceArn) in the request's region and registryId (else the caller's account); for IAM the user of UserName (also
+for AttachUserPolicy), the owner of the AccessKeyId of GetAccessKeyLastUsed, the policy of PolicyArn, and for
+CreatePolicy the ARN the new policy gets. A call naming several repositories or none stays checked against "*".
 """
+import json
 import sys
 
 import moto.ecr.responses as ecr_responses
 from moto import settings
 from moto.core.authorization import ActionAuthenticatorMixin
 from moto.core.exceptions import _RESTError
+from moto.iam.responses import IamResponse
 from moto.iam.access_control import IAMRequest
 from moto.s3.exceptions import S3AccessDeniedError
 from moto.server import main
 from moto.sts.responses import TokenResponse
+from moto.utilities.utils import get_partition
 
 # region prefix -> ECR's registry domain in that partition (everything else: amazonaws.com)
 PARTITION_DOMAINS = (("cn-", "amazonaws.com.cn"), ("eusc-", "amazonaws.eu"))
@@ -88,6 +98,63 @@ def authenticate_and_authorize_action(self, iam_request_cls, resource="*"):
 
 
 ActionAuthenticatorMixin._authenticate_and_authorize_action = authenticate_and_authorize_action
+
+
+
+def ecr_resource(self):
+    try:
+        body = json.loads(self.body or "{}")
+    except (TypeError, ValueError):
+        return "*"
+    if not isinstance(body, dict):
+        return "*"
+    if isinstance(body.get("resourceArn"), str):
+        return body["resourceArn"]
+    name = body.get("repositoryName")
+    names = body.get("repositoryNames")
+    if name is None and isinstance(names, list) and len(names) == 1:
+        name = names[0]
+    if not isinstance(name, str):
+        return "*"
+    account = body.get("registryId") or self.current_account
+    return f"arn:{get_partition(self.region)}:ecr:{self.region}:{account}:repository/{name}"
+
+
+ecr_responses.ECRResponse._determine_resource = ecr_resource
+
+_moto_iam_resource = IamResponse._determine_resource
+
+
+def iam_resource(self):
+    resource = _moto_iam_resource(self)
+    if resource != "*":
+        return resource  # moto's own: a role
+
+    def first(key):
+        values = self.data.get(key) or [None]
+        return values[0]
+
+    action = self._get_action()
+    prefix = f"arn:{self.partition}:iam::{self.current_account}:"
+    user = first("UserName")
+    if action == "GetAccessKeyLastUsed" and first("AccessKeyId"):
+        try:
+            user = self.backend.get_access_key_last_used(first("AccessKeyId"))["user_name"]
+        except Exception:  # an unknown key: no user to name
+            return "*"
+    if user:
+        try:
+            return self.backend.get_user(user).arn
+        except Exception:  # not created yet (CreateUser), or absent
+            return f"{prefix}user{first('Path') or '/'}{user}"
+    if first("PolicyArn"):
+        return first("PolicyArn")
+    if action == "CreatePolicy" and first("PolicyName"):
+        return f"{prefix}policy{first('Path') or '/'}{first('PolicyName')}"
+    return "*"
+
+
+IamResponse._determine_resource = iam_resource
 
 if __name__ == "__main__":
     main(sys.argv[1:])

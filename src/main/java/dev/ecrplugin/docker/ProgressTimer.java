@@ -19,7 +19,10 @@ public interface ProgressTimer {
     /** Starts calling {@code tick} every {@code period} until the returned handle is closed. */
     Running start(Duration period, Consumer<Duration> tick);
 
-    /** A started timer; closing it stops the ticks (none runs after {@code close} returns). */
+    /**
+     * A started timer; closing it stops the ticks: none starts after {@code close}, and {@code close} waits up to a
+     * second for one that is running.
+     */
     interface Running extends AutoCloseable {
         @Override
         void close();

@@ -1,5 +1,6 @@
 package dev.ecrplugin.iam;
 
+import dev.ecrplugin.aws.AwsErrors;
 import dev.ecrplugin.aws.NoRetry;
 import dev.ecrplugin.core.Change;
 import dev.ecrplugin.core.EcrPluginException;
@@ -297,6 +298,7 @@ public final class UserService {
     private boolean isTheUsersKey(String name, String profile, CredentialsFile credentials,
             String keyId) {
         String whose;
+        String answer = "";
         if (keyId.startsWith("ASIA")) {
             whose = "temporary access key " + keyId + " of an STS session";
         } else {
@@ -317,11 +319,13 @@ public final class UserService {
                 }
                 reporter.debug("IAM does not tell whose access key " + keyId + " is: " + e.getMessage());
                 whose = "access key " + keyId + " of an owner IAM does not tell (another account's?)";
+                // AWS's answer names the action denied (iam:GetAccessKeyLastUsed), for a caller who lacks it
+                answer = " (IAM answered GetAccessKeyLastUsed: " + AwsErrors.message(e) + ")";
             }
         }
         throw new InvalidInputException("Profile '" + profile + "' in " + credentials.path() + " holds " + whose
                 + ", not one of " + name + "'s: create-user does not overwrite it; choose another <accessKeyProfile> "
-                + "(-Decr.accessKeyProfile) or remove that profile from the file; nothing was changed");
+                + "(-Decr.accessKeyProfile) or remove that profile from the file; nothing was changed" + answer);
     }
 
     /**

@@ -11,8 +11,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Creates a customer-managed IAM policy, or gives an existing one a new default version when its document differs
- * (the tutorial's {@code aws iam create-policy}, idempotent). {@code ${aws.accountId}}, {@code ${aws.region}} and
- * {@code ${aws.partition}} in the document are replaced.
+ * (the tutorial's {@code aws iam create-policy}, idempotent). <code>${aws.accountId}</code>,
+ * <code>${aws.region}</code> and <code>${aws.partition}</code> in the document are replaced.
  */
 @Mojo(name = "create-policy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class CreatePolicyMojo extends AbstractProvisionMojo {

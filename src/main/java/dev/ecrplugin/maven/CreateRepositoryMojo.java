@@ -1,15 +1,20 @@
 package dev.ecrplugin.maven;
 
+import dev.ecrplugin.ecr.LifecyclePolicyService;
 import dev.ecrplugin.ecr.RepositoryService;
 import dev.ecrplugin.ecr.RepositorySpec;
+import dev.ecrplugin.policy.LifecyclePolicy;
+import java.io.File;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Creates an ECR repository, or converges an existing one to the declared tag mutability, scan-on-push and
- * resource tags (the tutorial's {@code aws ecr create-repository}, idempotent).
+ * resource tags (the tutorial's {@code aws ecr create-repository}, idempotent), and its lifecycle policy when one is
+ * given (checked before any AWS call).
  */
 @Mojo(name = "create-repository", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true, requiresProject = false)
 public class CreateRepositoryMojo extends AbstractProvisionMojo {
@@ -42,6 +47,20 @@ public class CreateRepositoryMojo extends AbstractProvisionMojo {
     @Parameter
     protected Map<String, String> resourceTags;
 
+    /**
+     * The repository's lifecycle policy (image expiry rules): a JSON file, relative to the project directory. Give
+     * this or lifecyclePolicyDocument, or neither to leave the repository's lifecycle policy as it is.
+     */
+    @Parameter(property = "ecr.lifecyclePolicyFile")
+    protected String lifecyclePolicyFile;
+
+    /** The repository's lifecycle policy as inline JSON. Give this or lifecyclePolicyFile. */
+    @Parameter(property = "ecr.lifecyclePolicyDocument")
+    protected String lifecyclePolicyDocument;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    protected File basedir;
+
     /** Skip this goal (ecr.skip skips every goal). */
     @Parameter(property = "ecr.create-repository.skip", defaultValue = "false")
     protected boolean skipCreateRepository;
@@ -60,6 +79,11 @@ public class CreateRepositoryMojo extends AbstractProvisionMojo {
     protected void run() {
         RepositorySpec spec = new RepositorySpec(repositoryName, imageTagMutability, scanOnPush, encryptionType, kmsKey,
                 resourceTags);
+        // checked before any AWS call: a bad policy leaves the repository uncreated
+        Optional<LifecyclePolicy> lifecycle = LifecyclePolicy.load(Documents.basedir(basedir), lifecyclePolicyFile,
+                lifecyclePolicyDocument);
         report(new RepositoryService(aws().ecr(), reporter()).ensure(spec, dryRun));
+        lifecycle.ifPresent(policy -> report(new LifecyclePolicyService(aws().ecr(), reporter())
+                .ensure(spec.name(), policy, dryRun)));
     }
 }

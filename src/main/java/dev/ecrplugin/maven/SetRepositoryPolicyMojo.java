@@ -12,8 +12,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Sets the policy of an ECR repository, only when the current one means something else (the tutorial's
- * {@code aws ecr set-repository-policy}, idempotent). {@code ${aws.accountId}}, {@code ${aws.region}} and
- * {@code ${aws.partition}} in the document are replaced.
+ * {@code aws ecr set-repository-policy}, idempotent). <code>${aws.accountId}</code>,
+ * <code>${aws.region}</code> and <code>${aws.partition}</code> in the document are replaced.
  */
 @Mojo(name = "set-repository-policy", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class SetRepositoryPolicyMojo extends AbstractProvisionMojo {

@@ -1,12 +1,6 @@
 package dev.ecrplugin.policy;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,10 +25,6 @@ import java.util.TreeSet;
  */
 public record PolicyDocument(PolicyText source, JsonNode json) {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final Set<String> VERSIONS = Set.of("2012-10-17", "2008-10-17");
     /** Statement members whose value may be one string or a list, where IAM ignores the order of the list. */
     private static final Set<String> LISTS = Set.of("Action", "NotAction", "Resource", "NotResource");
@@ -155,28 +145,11 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
     }
 
     private static JsonNode tryRead(String text) {
-        try {
-            return text == null ? null : MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        return StrictJson.tryRead(text);
     }
 
     private static JsonNode readJson(String text, String origin) {
-        try {
-            JsonNode json = MAPPER.readTree(text);
-            if (json == null || json.isMissingNode()) {
-                throw new InvalidInputException(origin + " is empty: write the policy as a JSON object with "
-                        + "\"Version\" and \"Statement\"");
-            }
-            return json;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new InvalidInputException(origin + " is not valid JSON" + where + ": " + reason
-                    + ". Fix the JSON syntax there");
-        }
+        return StrictJson.read(text, origin, "the policy as a JSON object with \"Version\" and \"Statement\"");
     }
 
     /** The grammar checks, in the order IAM applies them. */

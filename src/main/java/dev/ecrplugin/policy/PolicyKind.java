@@ -1,13 +1,16 @@
 package dev.ecrplugin.policy;
 
 /**
- * The two kinds of policy document the plugin sends, each with the POM parameters that give it. An identity policy
- * (IAM managed policy) names no principal; a repository policy (ECR, resource-based) must name one.
+ * The kinds of document the plugin sends, each with the POM parameters that give it. An identity policy (IAM managed
+ * policy) names no principal; a repository policy (ECR, resource-based) must name one; a lifecycle policy (ECR's
+ * image expiry rules, {@link LifecyclePolicy}) is no IAM policy at all.
  */
 public enum PolicyKind {
     IDENTITY("policyFile", "ecr.policyFile", "policyDocument", "ecr.policyDocument", "IAM policy"),
     REPOSITORY("repositoryPolicyFile", "ecr.repositoryPolicyFile", "repositoryPolicyDocument",
-            "ecr.repositoryPolicyDocument", "repository policy");
+            "ecr.repositoryPolicyDocument", "repository policy"),
+    LIFECYCLE("lifecyclePolicyFile", "ecr.lifecyclePolicyFile", "lifecyclePolicyDocument",
+            "ecr.lifecyclePolicyDocument", "lifecycle policy");
 
     private final String fileParameter;
     private final String fileProperty;

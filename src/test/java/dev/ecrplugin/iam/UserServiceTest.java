@@ -309,7 +309,11 @@ class UserServiceTest {
     void aKeyWhoseOwnerIamWillNotTellIsNeverOverwritten() throws IOException {
         FakeClient<IamClient> iam = existingUserWithKeys()
                 .on("getAccessKeyLastUsed", r -> IamException.builder().statusCode(403)
-                        .message("User is not authorized to perform: iam:GetAccessKeyLastUsed").build());
+                        .message("User is not authorized to perform: iam:GetAccessKeyLastUsed")
+                        .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                                .errorCode("AccessDenied")
+                                .errorMessage("User is not authorized to perform: iam:GetAccessKeyLastUsed").build())
+                        .build());
         CredentialsFile file = credentialsWith("[default]\naws_access_key_id = AKIAELSEWHERE\n");
 
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> service(iam).ensure(
@@ -317,6 +321,9 @@ class UserServiceTest {
 
         assertTrue(e.getMessage().contains(" holds access key AKIAELSEWHERE of an owner IAM does not tell (another "
                 + "account's?), not one of usr1's"), e.getMessage());
+        // the denied action is named, for a caller who lacks it (ecr:required-permissions lists it)
+        assertTrue(e.getMessage().endsWith("nothing was changed (IAM answered GetAccessKeyLastUsed: User is not "
+                + "authorized to perform: iam:GetAccessKeyLastUsed)"), e.getMessage());
         assertFalse(iam.operations().contains("createAccessKey"));
     }
 

@@ -81,9 +81,9 @@ class SkipTest {
     }
 
     @Test
-    void theDescriptorHasTheSevenGoalsAndHelp() throws Exception {
+    void theDescriptorHasItsGoalsAndHelp() throws Exception {
         assertEquals(List.of("create-policy", "create-user", "create-repository", "set-repository-policy", "help",
-                        "login", "pull", "push").stream().sorted().toList(),
+                        "login", "pull", "push", "required-permissions", "scan").stream().sorted().toList(),
                 goals().stream().map(Goal::name).sorted().toList());
     }
 
@@ -122,7 +122,12 @@ class SkipTest {
             "push", "<image> is required: name the image, e.g. myapp:1.0 (POM <image> or -Decr.image)",
             "pull", "Name the image to pull: <image>/-Decr.image (a full ECR image URI such as "
                     + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.0, or app:1.0), or "
-                    + "<repositoryName>/-Decr.repositoryName with <tag> or <digest>");
+                    + "<repositoryName>/-Decr.repositoryName with <tag> or <digest>",
+            "scan", "<repositoryName> is required: name the ECR repository of the image to scan (POM "
+                    + "<repositoryName> or -Decr.repositoryName), or run ecr:push earlier in this build to scan what "
+                    + "it pushed",
+            "required-permissions", "No goal of this plugin to compute permissions for: bind goals in the POM "
+                    + "(<executions>), or name them with -Decr.goals (e.g. -Decr.goals=login,push)");
 
     @ParameterizedTest
     @MethodSource("ecrGoals")
