@@ -1,10 +1,12 @@
 package dev.ecrplugin.maven;
 
 import dev.ecrplugin.aws.AwsService;
+import dev.ecrplugin.permissions.GoalActions;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
@@ -71,12 +73,21 @@ final class BuildPlan {
         return goals;
     }
 
-    /** The AWS services {@code goal} calls; none for a goal it does not know. */
+    /**
+     * The AWS services {@code goal} may call, from the one list of each goal's calls ({@link GoalActions}, checked
+     * against what the services send): none for a goal it does not know.
+     */
     static Set<AwsService> servicesOf(String goal) {
-        return switch (goal) {
-            case "create-policy", "create-user" -> EnumSet.of(AwsService.IAM, AwsService.STS); // ARNs need the account
-            case "create-repository", "set-repository-policy", "login", "push", "pull" -> EnumSet.of(AwsService.ECR);
-            default -> EnumSet.noneOf(AwsService.class);
-        };
+        Set<AwsService> services = EnumSet.noneOf(AwsService.class);
+        if (!GoalActions.goals().contains(goal)) {
+            return services;
+        }
+        for (GoalActions.Call call : GoalActions.calls(goal)) {
+            if (call.kind() == GoalActions.Kind.SDK) {
+                services.add(call.operation().equals("GetCallerIdentity") ? AwsService.STS
+                        : AwsService.valueOf(call.actions().get(0).split(":")[0].toUpperCase(Locale.ROOT)));
+            }
+        }
+        return services;
     }
 }

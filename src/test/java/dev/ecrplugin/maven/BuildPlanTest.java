@@ -40,7 +40,9 @@ class BuildPlanTest {
     void servicesFollowTheGoalsThatCallThem() {
         assertEquals(Set.of(AwsService.IAM, AwsService.STS), BuildPlan.servicesOf("create-policy"));
         assertEquals(Set.of(AwsService.IAM, AwsService.STS), BuildPlan.servicesOf("create-user"));
-        for (String goal : List.of("create-repository", "set-repository-policy", "login", "push", "pull")) {
+        assertEquals(Set.of(AwsService.ECR, AwsService.STS), BuildPlan.servicesOf("set-repository-policy"));
+        assertEquals(Set.of(AwsService.ECR, AwsService.STS), BuildPlan.servicesOf("push"));
+        for (String goal : List.of("create-repository", "login", "pull", "scan")) {
             assertEquals(Set.of(AwsService.ECR), BuildPlan.servicesOf(goal), goal);
         }
         assertEquals(Set.of(), BuildPlan.servicesOf("help"));
