@@ -17,17 +17,48 @@ final class SecretLoggers {
             "software.amazon.awssdk.auth.signer", "org.apache.hc.client5.http.headers",
             "org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.protocol");
 
-    private SecretLoggers() {}
+    /** Where Maven 3's logger (a fork of slf4j-simple) and slf4j-simple read a logger's level. */
+    static final String SIMPLE_LOGGER_KEY = "org.slf4j.simpleLogger.log.";
 
     /**
-     * Turns {@code loggers} to INFO. Maven's logger (a fork of slf4j-simple) reads a logger's level from a system
-     * property when the logger is first made, so this must run before the first client is built. A level the user
-     * set is kept.
+     * Where Maven 4's logger (maven-logging) reads a logger's level. It still reads {@link #SIMPLE_LOGGER_KEY}, but
+     * prints a {@code SLF4J(W): Using deprecated property} warning for each such property.
      */
+    static final String MAVEN_LOGGER_KEY = "maven.logger.log.";
+
+    /** The package of Maven 4's logger implementation (its {@code MavenLoggerFactory}). */
+    private static final String MAVEN_LOGGING_PACKAGE = "org.apache.maven.slf4j.";
+
+    private SecretLoggers() {}
+
+    /** Turns {@code loggers} to INFO, as the logger implementation Maven runs with reads its levels. */
     static void quiet(List<String> loggers, Reporter reporter) {
+        quiet(loggers, levelKey(LoggerFactory.getILoggerFactory().getClass()), reporter);
+    }
+
+    /**
+     * The system property prefix from which the slf4j implementation whose factory is {@code loggerFactory} reads a
+     * logger's level: {@link #MAVEN_LOGGER_KEY} for Maven 4's, {@link #SIMPLE_LOGGER_KEY} for Maven 3's and
+     * slf4j-simple (and for any other, which reads neither: setting it then does no harm).
+     */
+    static String levelKey(Class<?> loggerFactory) {
+        for (Class<?> c = loggerFactory; c != null; c = c.getSuperclass()) {
+            if (c.getName().startsWith(MAVEN_LOGGING_PACKAGE)) {
+                return MAVEN_LOGGER_KEY;
+            }
+        }
+        return SIMPLE_LOGGER_KEY;
+    }
+
+    /**
+     * Turns {@code loggers} to INFO through the system properties starting with {@code levelKey}. Maven's loggers
+     * read a logger's level from a system property when the logger is first made, so this must run before the first
+     * client is built. A level the user set is kept (on Maven 4 also one set the slf4j-simple way).
+     */
+    static void quiet(List<String> loggers, String levelKey, Reporter reporter) {
         for (String logger : loggers) {
-            String key = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(key) == null) {
+            String key = levelKey + logger;
+            if (System.getProperty(key) == null && System.getProperty(SIMPLE_LOGGER_KEY + logger) == null) {
                 System.setProperty(key, "info");
                 // a logger made earlier (by another plugin of this build) keeps the level it was made with
                 if (LoggerFactory.getLogger(logger).isDebugEnabled()) {
