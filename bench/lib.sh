@@ -1,5 +1,5 @@
 # Shared by the benchmarks: source it first. Checks the stack and the CLI, installs the plugin, and gives
-# $top (the checkout, also the working directory), $aws, $work (a temporary folder) and ms/timed/median.
+# $top (the checkout, also the working directory), $aws, $work (a temporary folder) and ms/timed/median/measure.
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$top"
@@ -7,9 +7,26 @@ cd "$top"
 aws=/usr/bin/aws
 [ -x "$aws" ] || { echo "needs the AWS CLI v2 at /usr/bin/aws (apt-get install -y awscli)" >&2; exit 1; }
 ./mvnw -B -q install -DskipTests
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 ms() { date +%s%N | cut -c1-13; }
 timed() { local t0; t0=$(ms); "$@" >&2; echo $(($(ms) - t0)); }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# measure CMD...: runs CMD (a command or a function; its output to stderr), prints "WALL_MS CPU_MS". CPU: user +
+# system time of every process the shell waited for meanwhile (bash's `times`), so the JVM under ./mvnw counts;
+# docker's daemon does not, on either route.
+children_cpu() { # "USER SYS" of this shell's children so far; `times` runs here (a $(...) subshell counts its own)
+  local _
+  times >"$work/times"
+  { read -r _; read -r REPLY; } <"$work/times"
+}
+measure() {
+  local t0 c0 c1
+  t0=$(ms); children_cpu; c0=$REPLY
+  "$@" >&2
+  children_cpu; c1=$REPLY
+  echo "$(($(ms) - t0)) $(awk -v a="$c0" -v b="$c1" 'function s(x,  p) { split(x, p, /[ms]/); return p[1] * 60 + p[2] }
+    BEGIN { split(a, x, " "); split(b, y, " "); printf "%d", (s(y[1]) + s(y[2]) - s(x[1]) - s(x[2])) * 1000 }')"
+}

@@ -3,8 +3,11 @@
 #   cli:    the AWS CLI v2 + docker route (5 provisioning calls, get-login-password | docker login, tag, push, pull)
 #   plugin: one `mvn deploy` of examples/tutorial (the same steps through the plugin's seven goals)
 #   rerun:  the same `mvn deploy` again on converged state (nothing to change)
+#   empty:  `mvn validate` of the same POM (Maven's own start and the POM; no goal of the plugin runs)
+#   docker: the docker commands of the cli route alone (login, tag, push, pull), timed inside it
 # Each round wipes moto first (stack/ecr-stack reset) so both routes start from nothing; rounds alternate the
-# routes so that machine noise falls on both. Prints medians and the ratios plugin/cli and rerun/cli.
+# routes so that machine noise falls on all. Prints medians of wall and CPU time, the ratios to the CLI route, the
+# plugin's own cost (plugin - empty - docker, per round, then the median) and the median time of each goal.
 #
 #   stack/ecr-stack up && stack/ecr-stack run bench/tutorial-vs-cli.sh [ROUNDS]   (default 5)
 . "$(dirname "$0")/lib.sh"
@@ -16,7 +19,16 @@ if ! docker image inspect myapp:1.0 >/dev/null 2>&1; then
 fi
 export DOCKER_CONFIG=$work/docker-config AWS_SHARED_CREDENTIALS_FILE=$work/credentials
 sed 's/\${aws.accountId}/123456789012/' examples/tutorial/usr1Policy.json >"$work/usr1Policy.json"
+mvn_args=(-B -f examples/tutorial/pom.xml -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1)
 
+docker_part() {
+  "$aws" --endpoint-url "$ECR_STACK_ENDPOINT" --region us-east-1 ecr get-login-password >"$work/token"
+  # only docker is measured: the token was fetched above
+  measure bash -c 'docker login -u AWS --password-stdin "$1" <"$2" >/dev/null 2>&1 && docker tag myapp:1.0 "$1/repo1:1.0" &&
+    docker push -q "$1/repo1:1.0" >/dev/null && docker pull -q "$1/repo1:1.0" >/dev/null' _ "$ECR_STACK_REGISTRY" "$work/token" \
+    >"$work/docker.m"
+  rm -f "$work/token"
+}
 cli_route() {
   local a=("$aws" --endpoint-url "$ECR_STACK_ENDPOINT" --region us-east-1 --output text)
   "${a[@]}" iam create-policy --policy-name authOnly --policy-document file://examples/tutorial/authPolicy.json >/dev/null
@@ -24,32 +36,44 @@ cli_route() {
   "${a[@]}" iam attach-user-policy --user-name usr1 --policy-arn arn:aws:iam::123456789012:policy/authOnly
   "${a[@]}" ecr create-repository --repository-name repo1 >/dev/null
   "${a[@]}" ecr set-repository-policy --repository-name repo1 --policy-text "file://$work/usr1Policy.json" >/dev/null
-  "${a[@]}" ecr get-login-password | docker login -u AWS --password-stdin "$ECR_STACK_REGISTRY" >/dev/null 2>&1
-  docker tag myapp:1.0 "$ECR_STACK_REGISTRY/repo1:1.0"
-  docker push -q "$ECR_STACK_REGISTRY/repo1:1.0" >/dev/null
-  docker pull -q "$ECR_STACK_REGISTRY/repo1:1.0" >/dev/null
+  docker_part
 }
-
-plugin_route() {
-  ./mvnw -B -q -f examples/tutorial/pom.xml deploy -Decr.endpoint="$ECR_STACK_ENDPOINT" \
-    -Decr.region=us-east-1 >"$work/mvn.log" 2>&1 \
+plugin_route() { # the log keeps Maven's timestamps, for the time of each goal
+  ./mvnw "${mvn_args[@]}" deploy -Dorg.slf4j.simpleLogger.showDateTime=true \
+    -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >"$work/mvn.log" 2>&1 \
     || { cat "$work/mvn.log" >&2; exit 1; }
 }
+empty_route() { ./mvnw -q "${mvn_args[@]}" validate; }
+goal_times() { # the plugin route's log -> "goal ms" per goal, from its "--- ecr:..." line to the next "---" line
+  awk '/\[INFO\] --- / { t = $1; split(t, p, /[:.]/); now = ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 + p[4]
+         if (g != "") print g, now - start; g = ""; if ($0 ~ /--- ecr:/) { g = $4; sub(/^ecr:[^:]*:/, "", g); start = now } }
+       /BUILD SUCCESS/ && g != "" { t = $1; split(t, p, /[:.]/); now = ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 + p[4]
+         print g, now - start; g = "" }' "$work/mvn.log"
+}
 
-declare -a cli plugin rerun
+declare -a cw cc pw pc rw rc ew ec dw dc ow oc
+run_cli() { stack/ecr-stack reset 2>/dev/null; read -r w c < <(measure cli_route); cw+=("$w"); cc+=("$c")
+  read -r w c <"$work/docker.m"; dw+=("$w"); dc+=("$c"); }
+run_plugin() {
+  stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"
+  read -r w c < <(measure plugin_route); pw+=("$w"); pc+=("$c"); goal_times >>"$work/goals"
+  read -r w c < <(measure plugin_route); rw+=("$w"); rc+=("$c")
+}
+run_empty() { read -r w c < <(measure empty_route); ew+=("$w"); ec+=("$c"); }
 for i in $(seq 1 "$rounds"); do
-  if [ $((i % 2)) -eq 1 ]; then
-    stack/ecr-stack reset 2>/dev/null; cli+=("$(timed cli_route)")
-    stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"; plugin+=("$(timed plugin_route)")
-    rerun+=("$(timed plugin_route)")
-  else
-    stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"; plugin+=("$(timed plugin_route)")
-    rerun+=("$(timed plugin_route)")
-    stack/ecr-stack reset 2>/dev/null; cli+=("$(timed cli_route)")
-  fi
-  echo "round $i: cli ${cli[-1]} ms, plugin ${plugin[-1]} ms, plugin rerun ${rerun[-1]} ms"
+  if [ $((i % 2)) -eq 1 ]; then run_cli; run_plugin; run_empty; else run_empty; run_plugin; run_cli; fi
+  ow+=($((pw[-1] - ew[-1] - dw[-1]))); oc+=($((pc[-1] - ec[-1] - dc[-1])))
+  echo "round $i: wall/cpu ms: cli ${cw[-1]}/${cc[-1]}, plugin ${pw[-1]}/${pc[-1]}, rerun ${rw[-1]}/${rc[-1]}," \
+    "empty mvn ${ew[-1]}/${ec[-1]}, docker ${dw[-1]}/${dc[-1]}, plugin's own ${ow[-1]}/${oc[-1]}"
 done
 
-c=$(median "${cli[@]}"); p=$(median "${plugin[@]}"); r=$(median "${rerun[@]}")
-echo "median of $rounds: cli $c ms, plugin $p ms, plugin rerun $r ms"
-awk -v c="$c" -v p="$p" -v r="$r" 'BEGIN { printf "ratio plugin/cli: %.2f\nratio rerun/cli: %.2f\n", p/c, r/c }'
+m() { median "$@"; }
+echo "median of $rounds (wall / cpu ms): cli $(m "${cw[@]}") / $(m "${cc[@]}"), plugin $(m "${pw[@]}") / $(m "${pc[@]}")," \
+  "rerun $(m "${rw[@]}") / $(m "${rc[@]}"), empty mvn $(m "${ew[@]}") / $(m "${ec[@]}"), docker $(m "${dw[@]}") / $(m "${dc[@]}")"
+echo "plugin's own cost (plugin - empty mvn - docker): wall $(m "${ow[@]}") ms, cpu $(m "${oc[@]}") ms"
+awk -v c="$(m "${cw[@]}")" -v p="$(m "${pw[@]}")" -v r="$(m "${rw[@]}")" -v cc="$(m "${cc[@]}")" -v pc="$(m "${pc[@]}")" \
+  'BEGIN { printf "ratio plugin/cli: %.2f wall, %.2f cpu\nratio rerun/cli: %.2f wall\n", p/c, pc/cc, r/c }'
+echo "time of each goal (median ms, first run of each round):"
+for g in $(awk '{print $1}' "$work/goals" | awk '!seen[$0]++'); do
+  echo "  $g $(median $(awk -v g="$g" '$1 == g {print $2}' "$work/goals"))"
+done

@@ -3,6 +3,8 @@ package dev.ecrplugin.aws;
 import dev.ecrplugin.core.Reporter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -10,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * The AWS SDK clients for one {@link AwsSettings}, each built on first use only (building a client and its first
@@ -31,10 +34,10 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final String description;
     private final Object accountIdLock = new Object();
-    private EcrClient ecr;
+    private final Lazy<EcrClient> ecr;
     private final Map<EcrVariant, EcrClient> ecrElsewhere = new HashMap<>();
-    private IamClient iam;
-    private StsClient sts;
+    private final Lazy<IamClient> iam;
+    private final Lazy<StsClient> sts;
     private volatile String accountId;
 
     private AwsClients(AwsSettings settings, Region region, ClientFactory factory,
@@ -44,6 +47,14 @@ public final class AwsClients implements AutoCloseable {
         this.factory = factory;
         this.credentials = credentials.provider();
         this.description = credentials.source();
+        // each client has a lock of its own: one may be built on the warm-up thread while another is in use
+        this.ecr = new Lazy<>(() -> factory.build(EcrClient.builder(), AwsService.ECR, region, this.credentials));
+        this.iam = new Lazy<>(() -> {
+            // IAM is global: its signing region is the partition's global one, unless an endpoint replaces AWS.
+            Region iamRegion = settings.endpoint() != null ? region : globalRegion();
+            return factory.build(IamClient.builder(), AwsService.IAM, iamRegion, this.credentials);
+        });
+        this.sts = new Lazy<>(() -> factory.build(StsClient.builder(), AwsService.STS, region, this.credentials));
     }
 
     /**
@@ -60,6 +71,15 @@ public final class AwsClients implements AutoCloseable {
      * files the SDK finds itself ({@code ~/.aws/config}, {@code AWS_CONFIG_FILE}, ...); null for those.
      */
     public static AwsClients create(AwsSettings settings, Reporter reporter, Supplier<ProfileFile> profileFile) {
+        return create(settings, reporter, profileFile, Set.of());
+    }
+
+    /**
+     * As {@link #create(AwsSettings, Reporter, Supplier)}, and starts building the clients of {@code warmUp} (the
+     * services the build's goals will call) while the credentials are resolved: see {@link #warmUp}.
+     */
+    public static AwsClients create(AwsSettings settings, Reporter reporter, Supplier<ProfileFile> profileFile,
+            Set<AwsService> warmUp) {
         SecretLoggers.quiet(SecretLoggers.NAMES, reporter);
         RegionResolver.Resolved region = RegionResolver.resolve(settings, profileFile);
         Closer closer = new Closer();
@@ -68,6 +88,7 @@ public final class AwsClients implements AutoCloseable {
             ClientFactory factory = new ClientFactory(settings, profileFile, closer);
             clients = new AwsClients(settings, region.region(), factory,
                     CredentialsResolver.resolve(factory, region.region()));
+            clients.warmUp(warmUp, reporter);
             clients.credentials.resolveCredentials();
         } catch (IllegalStateException e) {
             closer.close();
@@ -106,14 +127,11 @@ public final class AwsClients implements AutoCloseable {
 
     /** The partition of the region: aws, aws-cn, aws-us-gov, ... */
     public String partition() {
-        return region.metadata() == null ? "aws" : region.metadata().partition().id();
+        return Partitions.of(region.id()).id();
     }
 
-    public synchronized EcrClient ecr() {
-        if (ecr == null) {
-            ecr = factory.build(EcrClient.builder(), AwsService.ECR, region, credentials);
-        }
-        return ecr;
+    public EcrClient ecr() {
+        return ecr.getValue();
     }
 
     /**
@@ -121,11 +139,11 @@ public final class AwsClients implements AutoCloseable {
      * tokens and repositories are per region, and a full image URI may name another region than the configured one.
      * Built once per region, closed by {@link #close()}.
      */
-    public synchronized EcrClient ecr(Region otherRegion) {
+    public EcrClient ecr(Region otherRegion) {
         if (otherRegion.equals(region)) {
             return ecr();
         }
-        return ecrElsewhere.computeIfAbsent(new EcrVariant(otherRegion, false, false),
+        return elsewhere(new EcrVariant(otherRegion, false, false),
                 v -> factory.build(EcrClient.builder(), AwsService.ECR, v.region(), credentials));
     }
 
@@ -135,30 +153,62 @@ public final class AwsClients implements AutoCloseable {
      * Only where the endpoint is AWS's own: a custom endpoint ({@code <endpoint>}, {@code AWS_ENDPOINT_URL*}, the
      * profile's) is used as it is (the SDK refuses FIPS with a custom endpoint).
      */
-    public synchronized EcrClient ecr(Region otherRegion, boolean fips, boolean dualStack) {
+    public EcrClient ecr(Region otherRegion, boolean fips, boolean dualStack) {
         boolean awsOwn = EcrVariant.awsOwnEndpoint(factory);
         if (!awsOwn || !fips && !dualStack) {
             return ecr(otherRegion);
         }
-        return ecrElsewhere.computeIfAbsent(new EcrVariant(otherRegion, fips, dualStack),
+        return elsewhere(new EcrVariant(otherRegion, fips, dualStack),
                 v -> factory.build(EcrClient.builder().fipsEnabled(fips).dualstackEnabled(dualStack), AwsService.ECR,
                         v.region(), credentials));
     }
 
-    public synchronized IamClient iam() {
-        if (iam == null) {
-            // IAM is global: its signing region is the partition's global one, unless an endpoint replaces AWS.
-            Region iamRegion = settings.endpoint() != null ? region : globalRegion();
-            iam = factory.build(IamClient.builder(), AwsService.IAM, iamRegion, credentials);
+    private EcrClient elsewhere(EcrVariant variant, Function<EcrVariant, EcrClient> build) {
+        synchronized (ecrElsewhere) {
+            return ecrElsewhere.computeIfAbsent(variant, build);
         }
-        return iam;
     }
 
-    public synchronized StsClient sts() {
-        if (sts == null) {
-            sts = factory.build(StsClient.builder(), AwsService.STS, region, credentials);
+    public IamClient iam() {
+        return iam.getValue();
+    }
+
+    public StsClient sts() {
+        return sts.getValue();
+    }
+
+    /**
+     * Builds the clients of {@code services} now, on a daemon thread of its own, so that their classes (about 600
+     * a service) load while the goal's thread resolves credentials and makes its first calls: on two cores the work
+     * overlaps. A goal that asks for a client being built waits for it; nothing is built twice; no call is made; a
+     * failure here is only logged at DEBUG (the goal meets it again when it asks for the client).
+     */
+    Thread warmUp(Set<AwsService> services, Reporter reporter) {
+        if (services.isEmpty()) {
+            return null;
         }
-        return sts;
+        Thread warm = new Thread(() -> {
+            for (AwsService service : services) {
+                try {
+                    switch (service) {
+                        case ECR -> ecr();
+                        case IAM -> iam();
+                        case STS -> sts();
+                        default -> reporter.debug("No client of " + service + " to build ahead");
+                    }
+                } catch (RuntimeException e) {
+                    reporter.debug("Building the " + service + " client ahead failed: " + e);
+                }
+            }
+        }, "ecr-plugin-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+        return warm;
+    }
+
+    /** How many clients and providers were built so far (for tests). */
+    int built() {
+        return factory.closer().size();
     }
 
     /**
@@ -188,11 +238,10 @@ public final class AwsClients implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         factory.closer().close();
-        ecr = null;
-        ecrElsewhere.clear();
-        iam = null;
-        sts = null;
+        synchronized (ecrElsewhere) {
+            ecrElsewhere.clear();
+        }
     }
 }

@@ -5,7 +5,7 @@ package dev.ecrplugin.aws;
  * suffix of {@code AWS_ENDPOINT_URL_<SUFFIX>}, the system property {@code aws.endpointUrl<Name>}, and the key of the
  * service in a profile's {@code services} section.
  */
-enum AwsService {
+public enum AwsService {
     ECR("ECR", "Ecr", "ecr"),
     IAM("IAM", "Iam", "iam"),
     STS("STS", "Sts", "sts"),

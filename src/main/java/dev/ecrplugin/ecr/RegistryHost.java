@@ -1,5 +1,6 @@
 package dev.ecrplugin.ecr;
 
+import dev.ecrplugin.aws.Partitions;
 import dev.ecrplugin.core.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.regions.PartitionMetadata;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * A registry address as docker takes it: {@code host[:port]}, no scheme, no path. When the host is an Amazon ECR
@@ -118,7 +118,7 @@ public record RegistryHost(String host, int port) {
     }
 
     private static PartitionMetadata partition(String region) {
-        return PartitionMetadata.of(Region.of(region));
+        return Partitions.of(region);
     }
 
     /** ECR's dual-stack registry domain of a partition ({@code on.aws}, China's own), or null where it has none. */

@@ -167,7 +167,8 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
     /** The AWS clients for this goal's settings, shared by the whole Maven session. */
     protected AwsClients aws() {
         AwsSettings settings = awsSettings();
-        return shared("aws-clients", settings, s -> AwsClients.create(s, reporter()));
+        return shared("aws-clients", settings,
+                s -> AwsClients.create(s, reporter(), null, BuildPlan.services(session, mojoExecution)));
     }
 
     /**

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The tutorial's route (one `mvn deploy` of examples/tutorial) with two builds of the plugin, side by side in one
+# run: each git revision is built into a local repository of its own (a worktree under $work, the rest of the local
+# repository linked, not copied), then rounds alternate A and B on a wiped stack. Prints the medians of wall and CPU
+# time of both and B/A: what a change saved, measured.
+#
+#   stack/ecr-stack up && stack/ecr-stack run bench/compare-builds.sh REV_A REV_B [ROUNDS]   (default 7)
+. "$(dirname "$0")/lib.sh"
+a=${1:?REV_A}; b=${2:?REV_B}; rounds=${3:-7}
+if ! docker image inspect myapp:1.0 >/dev/null 2>&1; then
+  echo "hello from myapp" >"$work/hello.txt"
+  tar -C "$work" -cf "$work/img.tar" hello.txt
+  docker import "$work/img.tar" myapp:1.0 >/dev/null
+fi
+export DOCKER_CONFIG=$work/docker-config AWS_SHARED_CREDENTIALS_FILE=$work/credentials
+local_repo=$(./mvnw -B -q help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null)
+trap 'git worktree remove --force "$work/A" 2>/dev/null; git worktree remove --force "$work/B" 2>/dev/null; rm -rf "$work"' EXIT
+for side in A B; do
+  rev=$a; [ "$side" = B ] && rev=$b
+  git worktree add -q --detach "$work/$side" "$rev"
+  mkdir -p "$work/repo-$side" && cp -al "$local_repo/." "$work/repo-$side/" && rm -rf "$work/repo-$side/dev/ecrplugin"
+  (cd "$work/$side" && ./mvnw -B -q -o install -DskipTests -Denforcer.skip -Dinvoker.skip \
+    -Dmaven.repo.local="$work/repo-$side" >&2)
+done
+route() { # SIDE
+  stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"
+  ./mvnw -B -q -Dmaven.repo.local="$work/repo-$1" -f examples/tutorial/pom.xml deploy \
+    -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1 >"$work/mvn.log" 2>&1 || { cat "$work/mvn.log" >&2; exit 1; }
+}
+declare -a aw ac bw bc
+for i in $(seq 1 "$rounds"); do
+  order="A B"; [ $((i % 2)) -eq 0 ] && order="B A"
+  for side in $order; do
+    read -r w c < <(measure route "$side")
+    if [ "$side" = A ]; then aw+=("$w"); ac+=("$c"); else bw+=("$w"); bc+=("$c"); fi
+  done
+  echo "round $i: A $a ${aw[-1]} ms / ${ac[-1]} ms cpu, B $b ${bw[-1]} ms / ${bc[-1]} ms cpu"
+done
+m() { median "$@"; }
+echo "median of $rounds: A $(m "${aw[@]}") ms wall, $(m "${ac[@]}") ms cpu; B $(m "${bw[@]}") ms wall, $(m "${bc[@]}") ms cpu"
+awk -v aw="$(m "${aw[@]}")" -v ac="$(m "${ac[@]}")" -v bw="$(m "${bw[@]}")" -v bc="$(m "${bc[@]}")" \
+  'BEGIN { printf "B - A: %+d ms wall, %+d ms cpu (B/A %.2f wall, %.2f cpu)\n", bw - aw, bc - ac, bw / aw, bc / ac }'
