@@ -1,6 +1,7 @@
 // (IT only) start from nothing: no authOnly, usr1, repo1; a local image myapp:1.0 to push
 import dev.ecrplugin.testing.DockerImages
 import dev.ecrplugin.testing.EcrFixtures
+import dev.ecrplugin.testing.ImdsCounter
 import dev.ecrplugin.testing.IamFixtures
 import dev.ecrplugin.testing.LocalStack
 
@@ -13,4 +14,6 @@ EcrFixtures.deleteRepositories('repo1')
 def remote = "${LocalStack.registry()}/repo1".toString()
 DockerImages.removeImages('myapp:1.0', "${remote}:1.0".toString(), "${remote}:latest".toString())
 DockerImages.importImage(basedir, 'myapp:1.0')
+// AWS_EC2_METADATA_SERVICE_ENDPOINT points at the stack's counting stand-in (pom.xml, tutorial-example)
+ImdsCounter.reset()
 true

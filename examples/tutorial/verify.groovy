@@ -6,6 +6,7 @@
 import dev.ecrplugin.testing.DockerImages
 import dev.ecrplugin.testing.EcrFixtures
 import dev.ecrplugin.testing.IamFixtures
+import dev.ecrplugin.testing.ImdsCounter
 import dev.ecrplugin.testing.ItLog
 import dev.ecrplugin.testing.LocalStack
 import java.nio.file.Files
@@ -57,4 +58,6 @@ for (tag in ['1.0', 'latest']) {
 }
 assert EcrFixtures.repositoryPolicy('repo1').contains("arn:aws:iam::${acct}:user/usr1")
 assert Files.getPosixFilePermissions(new File(credentials).toPath())*.toString().sort() == ['OWNER_READ', 'OWNER_WRITE']
+// region and credentials given (<region>, the environment's keys, usr1's profile): nothing probed the metadata service
+assert ImdsCounter.requests() == [] : "the seven goals asked the instance metadata service: ${ImdsCounter.requests()}"
 true

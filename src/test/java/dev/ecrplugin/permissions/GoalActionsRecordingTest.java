@@ -29,6 +29,7 @@ import dev.ecrplugin.testing.FaultProxy;
 import dev.ecrplugin.testing.IamFixtures;
 import dev.ecrplugin.testing.LocalStack;
 import dev.ecrplugin.testing.MotoAuthOff;
+import dev.ecrplugin.testing.NeedsStack;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.File;
 import java.net.URI;
@@ -69,6 +70,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * does a declared call nothing makes any more.
  */
 @ExtendWith(MotoAuthOff.class)
+@NeedsStack
 class GoalActionsRecordingTest {
 
     /** Records the operation of every call of the clients it is given to. */

@@ -1,11 +1,5 @@
 package dev.ecrplugin.testing;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -69,23 +63,6 @@ public final class FaultProxy {
     }
 
     private static String send(String method, String path, String body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint() + path))
-                    .timeout(Duration.ofSeconds(10));
-            request = body == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body))
-                    .header("Content-Type", "application/json");
-            HttpResponse<String> response = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()
-                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the fault proxy answered " + response.statusCode() + " to " + path
-                        + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("the fault proxy at " + endpoint() + " did not answer " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return StackControl.send("the fault proxy", endpoint(), method, path, body);
     }
 }
