@@ -31,7 +31,7 @@ try {
     def details = ecr.describeImages { it.repositoryName('it-tag-index') }.imageDetails()
             .findAll { it.imageDigest() == index }
     assert details.size() == 1 : details
-    assert details[0].imageTags().sort() == ['multi', 'release']
+    assert details[0].imageTags().sort(false) == ['multi', 'release']
 } finally {
     ecr.close()
 }

@@ -31,7 +31,7 @@ try {
     def images = ecr.describeImages { it.repositoryName('it-tag') }.imageDetails()
     assert images.size() == 1 : images
     assert images[0].imageDigest() == digest
-    assert images[0].imageTags().sort() == ['1.0', 'prod', 'stable']
+    assert images[0].imageTags().sort(false) == ['1.0', 'prod', 'stable']
 } finally {
     ecr.close()
 }
