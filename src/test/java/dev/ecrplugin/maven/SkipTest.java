@@ -81,9 +81,9 @@ class SkipTest {
     }
 
     @Test
-    void theDescriptorHasTheSevenGoalsAndHelp() throws Exception {
+    void theDescriptorHasTheGoalsAndHelp() throws Exception {
         assertEquals(List.of("create-policy", "create-user", "create-repository", "set-repository-policy", "help",
-                        "login", "pull", "push").stream().sorted().toList(),
+                        "login", "pull", "push", "tag").stream().sorted().toList(),
                 goals().stream().map(Goal::name).sorted().toList());
     }
 
@@ -122,7 +122,9 @@ class SkipTest {
             "push", "<image> is required: name the image, e.g. myapp:1.0 (POM <image> or -Decr.image)",
             "pull", "Name the image to pull: <image>/-Decr.image (a full ECR image URI such as "
                     + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.0, or app:1.0), or "
-                    + "<repositoryName>/-Decr.repositoryName with <tag> or <digest>");
+                    + "<repositoryName>/-Decr.repositoryName with <tag> or <digest>",
+            "tag", "<repositoryName> is required: name the ECR repository that holds the image to tag (POM "
+                    + "<repositoryName> or -Decr.repositoryName)");
 
     @ParameterizedTest
     @MethodSource("ecrGoals")
