@@ -21,15 +21,25 @@ CreatePolicy the ARN the new policy gets. A call naming several repositories or 
 For the stack's registry listener, one more moto-api call (unauthenticated, like every /moto-api/ call):
 GET /moto-api/ecr-stack/repository-regions?account=ACCOUNT&name=REPOSITORY answers the JSON list of the regions whose
 ECR holds that repository in that account, read from moto's own state (no region's backend is created by asking).
+
+A tag added with ECR PutImage is put into the stack's registry at once, so that docker can pull it, as on ECR (see
+"PutImage made real" below).
 """
+import base64
+import hashlib
 import json
+import os
+import ssl
 import sys
+import time
+import urllib.error
 import urllib.parse
+import urllib.request
 
 import moto.ecr.responses as ecr_responses
 from moto import settings
 from moto.core.authorization import ActionAuthenticatorMixin
-from moto.core.exceptions import _RESTError
+from moto.core.exceptions import ServiceException, _RESTError
 from moto.iam.responses import IamResponse
 from moto.ecr.models import ecr_backends
 from moto.iam.access_control import IAMRequest
@@ -107,7 +117,6 @@ def authenticate_and_authorize_action(self, iam_request_cls, resource="*"):
 ActionAuthenticatorMixin._authenticate_and_authorize_action = authenticate_and_authorize_action
 
 
-
 def ecr_resource(self):
     try:
         body = json.loads(self.body or "{}")
@@ -173,6 +182,141 @@ def repository_regions(request, full_url, headers):
 
 
 moto_api_urls.url_paths["{0}/moto-api/ecr-stack/repository-regions$"] = repository_regions
+
+
+# --- PutImage made real: a tag PutImage adds is in the stack's registry at once, as on ECR ----------------------------
+#
+# ECR serves docker from the images its API holds: a tag added with PutImage (AWS's "retag an image") can be pulled at
+# once. The stack keeps images in a Distribution registry, and its listener records each docker push in moto. So
+# after moto's own PutImage succeeds, this wrapper PUTs the same manifest bytes, with their media type, into the
+# registry under the tag. No loop and no echo: nothing is PUT when the registry already holds that tag on that digest
+# (the listener recording a docker push, or a repeat) or when the call comes from the listener (its user agent); and
+# the registry's event for this PUT carries the listener's own user agent, which it skips as its own (it is not a
+# docker push: registry-events.log lists only what docker did).
+#
+# BatchGetImage by digest right after a docker push may come before the listener has recorded that push (the
+# registry notifies it asynchronously): when the registry holds a digest moto does not know yet, the answer waits
+# (up to RECORD_WAIT_SECONDS) until moto has it, as ECR would answer at once.
+#
+# The registry's address and CA come from the stack's state dir, as stack/ecr-stack finds it (ECR_STACK_DIR, else
+# .stack beside this folder): netns.conf (registry_ip) and tls/ca.crt, read at each call.
+
+
+STACK_DIR = os.path.abspath(os.environ.get("ECR_STACK_DIR") or os.path.join(os.path.dirname(__file__), "..", ".stack"))
+# the registry-listener's user agent: its calls to moto and its reads of the registry; the registry events of this
+# wrapper's PUTs carry it too, so the listener neither logs nor records them again
+LISTENER_AGENT = "ecr-stack-listener"
+REGISTRY_AUTH = "Basic " + base64.b64encode(b"AWS:123456789012-auth-token").decode()
+MANIFEST_TYPES = (
+    "application/vnd.docker.distribution.manifest.v2+json",
+    "application/vnd.docker.distribution.manifest.list.v2+json",
+    "application/vnd.oci.image.manifest.v1+json",
+    "application/vnd.oci.image.index.v1+json",
+)
+RECORD_WAIT_SECONDS = 15
+
+
+class LayersNotFoundException(ServiceException):
+    code = "LayersNotFoundException"
+
+
+class ReferencedImagesNotFoundException(ServiceException):
+    code = "ReferencedImagesNotFoundException"
+
+
+def log(message):
+    print(f"moto-server: {message}", file=sys.stderr, flush=True)
+
+
+def registry_url():
+    values = {}
+    with open(os.path.join(STACK_DIR, "netns.conf"), encoding="utf-8") as f:
+        for line in f:
+            key, _, value = line.strip().partition("=")
+            values[key] = value
+    return f"https://{values['registry_ip']}"
+
+
+def registry(method, path, body=None, headers=None):
+    """(status, headers, body) of a request to the stack's registry (TLS verified with the stack's CA, no proxy)."""
+    context = ssl.create_default_context(cafile=os.path.join(STACK_DIR, "tls", "ca.crt"))
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), urllib.request.HTTPSHandler(context=context))
+    request = urllib.request.Request(registry_url() + path, data=body, method=method, headers={
+        "Authorization": REGISTRY_AUTH, "User-Agent": LISTENER_AGENT, **(headers or {})})
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read()
+
+
+def registry_digest(repository, reference):
+    """The digest the registry holds under repository:reference (a tag or a digest), or None."""
+    status, headers, _ = registry("HEAD", f"/v2/{repository}/manifests/{reference}",
+                                  headers={"Accept": ", ".join(MANIFEST_TYPES)})
+    return headers.get("Docker-Content-Digest") if status == 200 else None
+
+
+def from_listener(response):
+    return LISTENER_AGENT in (response.headers.get("User-Agent") or "")
+
+
+def put_into_registry(repository, tag, manifest, media_type):
+    body = manifest.encode("utf-8")
+    digest = "sha256:" + hashlib.sha256(body).hexdigest()
+    if registry_digest(repository, tag) == digest:
+        return
+    if not media_type:
+        media_type = json.loads(manifest).get("mediaType") or MANIFEST_TYPES[0]
+    status, _, answer = registry("PUT", f"/v2/{repository}/manifests/{tag}", body, {"Content-Type": media_type})
+    if status in (200, 201):
+        log(f"put {repository}:{tag} {digest} into the registry")
+        return
+    text = answer.decode("utf-8", "replace")
+    log(f"the registry refused {repository}:{tag} {digest}: HTTP {status} {text}")
+    if "BLOB_UNKNOWN" in text:
+        raise LayersNotFoundException(f"The registry does not hold the layers of {digest} in repository "
+                                      f"{repository}: {text.strip()}")
+    if "MANIFEST_UNKNOWN" in text:
+        raise ReferencedImagesNotFoundException(f"The registry does not hold an image {digest} refers to in "
+                                                f"repository {repository}: {text.strip()}")
+    raise RuntimeError(f"the stack's registry refused {repository}:{tag}: HTTP {status} {text}")
+
+
+_moto_put_image = ecr_responses.ECRResponse.put_image
+_moto_batch_get_image = ecr_responses.ECRResponse.batch_get_image
+
+
+def put_image(self):
+    result = _moto_put_image(self)  # refused (IMMUTABLE, already there): moto raises, the registry stays as it is
+    tag = self._get_param("imageTag")
+    if tag and not from_listener(self):
+        put_into_registry(self._get_param("repositoryName"), tag, self._get_param("imageManifest"),
+                          self._get_param("imageManifestMediaType"))
+    return result
+
+
+def batch_get_image(self):
+    deadline = time.monotonic() + RECORD_WAIT_SECONDS
+    repository = self._get_param("repositoryName")
+    wanted = [i["imageDigest"] for i in self._get_param("imageIds") or [] if i.get("imageDigest")]
+    while True:
+        result = _moto_batch_get_image(self)
+        have = {image.get_image_digest() for image in result.result.get("images", [])}
+        missing = [d for d in wanted if d not in have]
+        if not missing or from_listener(self) or time.monotonic() >= deadline:
+            return result
+        try:
+            if not any(registry_digest(repository, d) == d for d in missing):
+                return result
+        except OSError as e:
+            log(f"could not ask the registry for {repository}@{missing}: {e}")
+            return result
+        time.sleep(0.2)
+
+
+ecr_responses.ECRResponse.put_image = put_image
+ecr_responses.ECRResponse.batch_get_image = batch_get_image
 
 if __name__ == "__main__":
     main(sys.argv[1:])

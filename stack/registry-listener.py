@@ -43,6 +43,7 @@ import urllib.parse
 import urllib.request
 
 import boto3
+import botocore.config
 import botocore.exceptions
 
 MANIFEST_TYPES = (
@@ -154,9 +155,11 @@ def ecr_client(region):
     with _clients_lock:
         client = _clients.get((pair, region))
         if client is None:
+            # USER_AGENT: stack/moto-server.py puts no PutImage of this listener's into the registry (it came from there)
             client = boto3.session.Session().client(
                 "ecr", endpoint_url=MOTO_URL, region_name=region,
-                aws_access_key_id=pair[0], aws_secret_access_key=pair[1])
+                aws_access_key_id=pair[0], aws_secret_access_key=pair[1],
+                config=botocore.config.Config(user_agent_extra=USER_AGENT))
             _clients[(pair, region)] = client
         return client
 

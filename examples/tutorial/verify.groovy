@@ -26,7 +26,7 @@ def wanted = [
     "[INFO] AWS credentials from profile 'usr1', region us-east-1 from <region>/-Decr.region",
     "[INFO] Logged in to ${registry} (ECR registry ${acct})",
     "[INFO] Pushed ${registry}/repo1:1.0 (${digest})",
-    "[INFO] Pushed ${registry}/repo1:latest (${digest})",
+    "[INFO] Tagged ${registry}/repo1:latest (${digest}) with ECR PutImage, no docker push",
     "[INFO] Pulled ${registry}/repo1:1.0 (${digest})",
     // second run: nothing changed, nothing pushed
     "[INFO] IAM policy authOnly already exists, unchanged [arn:aws:iam::${acct}:policy/authOnly]",

@@ -7,6 +7,7 @@ import dev.ecrplugin.core.Reporter;
 import dev.ecrplugin.ecr.EcrImageRef;
 import dev.ecrplugin.ecr.RepositoryService;
 import dev.ecrplugin.ecr.RepositorySpec;
+import dev.ecrplugin.ecr.TagService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
 /**
  * Pushes a local image to an ECR repository under one or more tags: {@code docker tag} and {@code docker push}
- * for each tag that ECR does not already hold with this image, then records the digest.
+ * for the first tag that ECR does not already hold with this image, ECR PutImage of the same manifest for each
+ * further one (no second upload; {@link ExtraTags}), then records the digest.
  */
 public final class PushService {
 
@@ -134,6 +136,8 @@ public final class PushService {
         List<String> pushed = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         String digest = null;
+        ExtraTags extra = new ExtraTags(new TagService(ecr, reporter), request.repositoryName(),
+                request.registryId(), reporter);
         for (String tag : request.tags()) {
             String inEcr = held.get(tag);
             if (inEcr != null && known.contains(inEcr)) {
@@ -149,6 +153,12 @@ public final class PushService {
                         + "-Decr.tags), or make the repository MUTABLE");
             }
             String ref = remote + ":" + tag;
+            if (digest != null && extra.put(digest, tag, inEcr)) {
+                // the image is in ECR already (pushed, or held under another tag): PutImage, no docker push
+                reporter.info("Tagged " + ref + " (" + digest + ") with ECR PutImage, no docker push");
+                pushed.add(tag);
+                continue;
+            }
             docker.tag(image, ref);
             String pushedDigest = docker.push(ref);
             if (pushedDigest == null) {

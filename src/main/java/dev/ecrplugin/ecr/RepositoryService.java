@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.ecr.model.Tag;
  * answer on the SDK's retry ({@code numAttempts() > 1}), or a look (DescribeRepositories) after the call failed
  * with an unknown outcome, finds the repository: this run created it, and it is reported as "Created", not as
  * "already exists, unchanged". PutImageTagMutability, PutImageScanningConfiguration and TagResource set a value
- * and are idempotent. The plugin never calls PutImage (docker pushes to the registry; the local stack's listener,
- * not the plugin, records the push in moto).
+ * and are idempotent. PutImage is {@link TagService}'s alone (docker pushes to the registry; the local stack's
+ * listener, not the plugin, records docker's pushes in moto).
  */
 public final class RepositoryService {
 

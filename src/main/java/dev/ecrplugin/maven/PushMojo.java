@@ -65,6 +65,10 @@ public class PushMojo extends AbstractDockerMojo {
         // the repository is looked up (and created) in the region of the registry pushed to
         PushService.Result result = new PushService(ecr(target), docker(), () -> login(target),
                 () -> aws().accountId(), reporter()).push(request);
+        String pushedRegion = regionOf(target);
+        PushedImages.record(this, new PushedImages.Key(awsSettings(), pushedRegion == null ? aws().region().id()
+                : pushedRegion, request.repositoryName()), new PushedImages.Pushed(request.registryId(),
+                result.digest()));
         project.getProperties().setProperty("ecr.imageDigest", result.digest());
         project.getProperties().setProperty("ecr.imageUri", result.imageUri());
         getLog().debug("Set ecr.imageDigest=" + result.digest() + ", ecr.imageUri=" + result.imageUri());

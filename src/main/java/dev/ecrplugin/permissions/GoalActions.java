@@ -87,6 +87,8 @@ public final class GoalActions {
     private static final Predicate<GoalConfig> KMS = c -> c.value("encryptionType") != null
             && c.value("encryptionType").toUpperCase(java.util.Locale.ROOT).startsWith("KMS");
 
+    private static final Predicate<GoalConfig> EXTRA_TAGS = c -> c.values("tags").stream()
+            .flatMap(v -> java.util.Arrays.stream(v.split(","))).filter(t -> !t.isBlank()).count() > 1;
     private static final Predicate<GoalConfig> LIFECYCLE = set("lifecyclePolicyFile").or(set("lifecyclePolicyDocument"));
 
     /** Goal name to the calls it may make; in the order of the goals' documentation. Read-only. */
@@ -138,11 +140,16 @@ public final class GoalActions {
                 callerIdentity().when(isTrue("createRepository")),
                 sdk("ecr", "GetAuthorizationToken", Resource.ANY),
                 sdk("ecr", "BatchGetImage", Resource.REPOSITORY),
+                sdk("ecr", "PutImage", Resource.REPOSITORY).when(EXTRA_TAGS), // each tag after the first
                 docker("push", "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
                         "ecr:CompleteLayerUpload", "ecr:PutImage"));
         goal(table, "pull",
                 sdk("ecr", "GetAuthorizationToken", Resource.ANY),
                 docker("pull", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"));
+        goal(table, "tag",
+                sdk("ecr", "BatchGetImage", Resource.REPOSITORY),
+                sdk("ecr", "DescribeRepositories", Resource.REPOSITORY), // only when a tag is on another image
+                sdk("ecr", "PutImage", Resource.REPOSITORY));
         goal(table, "scan",
                 sdk("ecr", "DescribeImageScanFindings", Resource.REPOSITORY),
                 sdk("ecr", "StartImageScan", Resource.REPOSITORY));

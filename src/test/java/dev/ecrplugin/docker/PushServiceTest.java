@@ -17,7 +17,13 @@ import software.amazon.awssdk.services.ecr.model.BatchGetImageRequest;
 import software.amazon.awssdk.services.ecr.model.BatchGetImageResponse;
 import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesRequest;
 import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesResponse;
+import software.amazon.awssdk.services.ecr.model.EcrException;
+import software.amazon.awssdk.services.ecr.model.Image;
+import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
+import software.amazon.awssdk.services.ecr.model.PutImageRequest;
+import software.amazon.awssdk.services.ecr.model.PutImageResponse;
 import software.amazon.awssdk.services.ecr.model.Repository;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 
 /** PushService's decisions against a fake ECR and a recording docker: which registry it asks, what it refuses. */
 class PushServiceTest {
@@ -119,5 +125,62 @@ class PushServiceTest {
                 OTHER + ".dkr.ecr.eu-west-1.amazonaws.com/app:2", null, null, false, OWN, null));
         assertTrue(e.getMessage().contains("is in ECR registry 210987654321 but <registryIds> names 123456789012"),
                 e.getMessage());
+    }
+
+    private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":"
+            + "\"application/vnd.docker.distribution.manifest.v2+json\"}";
+
+    /** ECR holds what docker pushed: asked by digest, it answers the manifest; by tag, nothing yet. */
+    private void ecrHoldsWhatDockerPushed() {
+        ecr.on("batchGetImage", (BatchGetImageRequest r) -> r.imageIds().get(0).imageDigest() == null
+                ? BatchGetImageResponse.builder().build()
+                : BatchGetImageResponse.builder().images(Image.builder().imageId(ImageIdentifier.builder()
+                        .imageDigest(DIGEST).build()).imageManifest(MANIFEST)
+                        .imageManifestMediaType("application/vnd.docker.distribution.manifest.v2+json").build())
+                        .build())
+                .on("putImage", r -> PutImageResponse.builder().build());
+    }
+
+    @Test
+    void severalTagsAreOneDockerPushThenPutImagePerFurtherTag() {
+        ecrHoldsWhatDockerPushed();
+        dockerPushesOnce();
+
+        PushService.Result result = service().push(PushService.Request.of("app:1.0", null,
+                List.of("1.0", "prod", "stable"), false, null, null));
+
+        assertEquals(List.of(List.of("docker", "image", "inspect", "app:1.0"),
+                List.of("docker", "tag", "app:1.0", "127.0.0.1:5000/app:1.0"),
+                List.of("docker", "push", "127.0.0.1:5000/app:1.0")),
+                runner.commands.stream().map(CommandRunner.Command::argv).toList(), "one docker push");
+        List<PutImageRequest> puts = ecr.calls().stream().filter(c -> c.operation().equals("putImage"))
+                .map(c -> (PutImageRequest) c.request()).toList();
+        assertEquals(List.of("prod", "stable"), puts.stream().map(PutImageRequest::imageTag).toList());
+        puts.forEach(p -> assertEquals(MANIFEST, p.imageManifest()));
+        puts.forEach(p -> assertEquals(DIGEST, p.imageDigest()));
+        assertEquals(List.of("Pushed 127.0.0.1:5000/app:1.0 (" + DIGEST + ")",
+                "Tagged 127.0.0.1:5000/app:prod (" + DIGEST + ") with ECR PutImage, no docker push",
+                "Tagged 127.0.0.1:5000/app:stable (" + DIGEST + ") with ECR PutImage, no docker push"),
+                reporter.infos.stream().filter(l -> l.startsWith("Pushed") || l.startsWith("Tagged")).toList());
+        assertEquals(List.of("1.0", "prod", "stable"), result.pushed());
+        assertEquals(4, ecr.operations().stream().filter(o -> o.equals("batchGetImage")).count(),
+                "the manifest is read once, after the push (the other three reads are the tags' digests)");
+    }
+
+    @Test
+    void withoutBatchGetImageEveryTagIsPushedWithDocker() {
+        ecr.on("batchGetImage", r -> EcrException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                .errorCode("AccessDeniedException").errorMessage("not authorized to perform: ecr:BatchGetImage")
+                .build()).build());
+        dockerPushesOnce();
+        runner.answer(0).answer(0, "prod: digest: " + DIGEST + " size: 523");
+
+        service().push(PushService.Request.of("app:1.0", null, List.of("1.0", "prod"), false, null, null));
+
+        assertEquals(2, runner.commands.stream().filter(c -> c.argv().get(1).equals("push")).count());
+        assertEquals(List.of(), ecr.calls().stream().filter(c -> c.operation().equals("putImage")).toList());
+        assertTrue(reporter.warnings.stream().anyMatch(w -> w.startsWith("Could not read the manifest of " + DIGEST
+                + " from ECR (not authorized to perform: ecr:BatchGetImage); pushing the other tags with docker")),
+                reporter.warnings.toString());
     }
 }

@@ -83,7 +83,7 @@ class SkipTest {
     @Test
     void theDescriptorHasItsGoalsAndHelp() throws Exception {
         assertEquals(List.of("create-policy", "create-user", "create-repository", "set-repository-policy", "help",
-                        "login", "pull", "push", "required-permissions", "scan").stream().sorted().toList(),
+                        "login", "pull", "push", "required-permissions", "scan", "tag").stream().sorted().toList(),
                 goals().stream().map(Goal::name).sorted().toList());
     }
 
@@ -127,7 +127,9 @@ class SkipTest {
                     + "<repositoryName> or -Decr.repositoryName), or run ecr:push earlier in this build to scan what "
                     + "it pushed",
             "required-permissions", "No goal of this plugin to compute permissions for: bind goals in the POM "
-                    + "(<executions>), or name them with -Decr.goals (e.g. -Decr.goals=login,push)");
+                    + "(<executions>), or name them with -Decr.goals (e.g. -Decr.goals=login,push)",
+            "tag", "<repositoryName> is required: name the ECR repository that holds the image to tag (POM "
+                    + "<repositoryName> or -Decr.repositoryName)");
 
     @ParameterizedTest
     @MethodSource("ecrGoals")

@@ -14,6 +14,7 @@ import dev.ecrplugin.ecr.RepositoryPolicyService;
 import dev.ecrplugin.ecr.RepositoryService;
 import dev.ecrplugin.ecr.RepositorySpec;
 import dev.ecrplugin.ecr.ScanService;
+import dev.ecrplugin.ecr.TagService;
 import dev.ecrplugin.iam.CredentialsFile;
 import dev.ecrplugin.iam.PolicyService;
 import dev.ecrplugin.iam.PolicySpec;
@@ -31,6 +32,7 @@ import dev.ecrplugin.testing.LocalStack;
 import dev.ecrplugin.testing.MotoAuthOff;
 import dev.ecrplugin.testing.NeedsStack;
 import dev.ecrplugin.testing.RecordingReporter;
+import dev.ecrplugin.testing.RegistryImages;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
@@ -286,6 +288,21 @@ class GoalActionsRecordingTest {
         GoalConfig pull = config("pull", "repositoryName", name, "tag", "1.0");
         scenario(pull, () -> new PullService(docker, reporter).pull(new PullService.Request(name, "1.0", null, null),
                 login.login(null, null)));
+        GoalConfig twoTags = config("push", "image", image, "repositoryName", name, "tags", "1.0,2.0");
+        scenario(twoTags, () -> new PushService(ecr, docker, () -> login.login(null, null), this::account, reporter)
+                .push(PushService.Request.of(image, name, List.of("1.0", "2.0"), false, null, null))); // 2.0: PutImage
+
+        TagService tags = new TagService(ecr, reporter);
+        GoalConfig tag = config("tag", "repositoryName", name, "tags", "prod", "sourceTag", "1.0");
+        scenario(tag, () -> tags.tag(TagService.Request.of(name, null, List.of("prod"), "1.0", null, null, false)));
+        // an image index under "idx": moving prod onto it looks at the repository's tag mutability first
+        String index = RegistryImages.putIndex(name, "idx", Map.of("linux/amd64", "1.0"));
+        for (int i = 0; i < 150 && !DockerImages.ecrDigest(name, "idx").orElse("").equals(index); i++) {
+            Thread.sleep(100); // the stack's listener records the registry's push in moto
+        }
+        scenario(tag, () -> tags.tag(TagService.Request.of(name, null, List.of("prod"), "idx", null, null, false)));
+        everyDeclaredOperationSent("tag");
+
         GoalConfig scan = config("scan", "repositoryName", name, "tag", "1.0");
         scenario(scan, () -> new ScanService(ecr, reporter).scan(ScanService.Request.of(name, "1.0", null, null, null,
                 null, 60, null))); // none yet: started, then read
