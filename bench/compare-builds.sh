@@ -5,6 +5,7 @@
 # time of both and B/A: what a change saved, measured.
 #
 #   stack/ecr-stack up && stack/ecr-stack run bench/compare-builds.sh REV_A REV_B [ROUNDS]   (default 7)
+# BENCH_POM (default examples/tutorial/pom.xml) and BENCH_GOALS (default deploy) choose another route.
 . "$(dirname "$0")/lib.sh"
 a=${1:?REV_A}; b=${2:?REV_B}; rounds=${3:-7}
 if ! docker image inspect myapp:1.0 >/dev/null 2>&1; then
@@ -24,7 +25,7 @@ for side in A B; do
 done
 route() { # SIDE
   stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"
-  ./mvnw -B -q -Dmaven.repo.local="$work/repo-$1" -f examples/tutorial/pom.xml deploy \
+  ./mvnw -B -q -Dmaven.repo.local="$work/repo-$1" -f "${BENCH_POM:-examples/tutorial/pom.xml}" ${BENCH_GOALS:-deploy} \
     -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1 >"$work/mvn.log" 2>&1 || { cat "$work/mvn.log" >&2; exit 1; }
 }
 declare -a aw ac bw bc
