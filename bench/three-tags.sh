@@ -26,4 +26,4 @@ cat >"$dir/pom.xml" <<POM
 <goals><goal>create-repository</goal><goal>push</goal></goals></execution></executions>
 </plugin></plugins></build></project>
 POM
-BENCH_POM="$dir/pom.xml" BENCH_GOALS=validate exec "$top/bench/compare-builds.sh" "${1:?REV_BEFORE}" "${2:?REV_AFTER}" "${3:-5}"
+BENCH_POM="$dir/pom.xml" BENCH_GOALS=validate "$top/bench/compare-builds.sh" "${1:?REV_BEFORE}" "${2:?REV_AFTER}" "${3:-5}"
