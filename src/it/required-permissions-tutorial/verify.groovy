@@ -101,7 +101,9 @@ try {
      "[INFO] Created IAM user it-rp-usr1 (attached it-rp-authOnly) [arn:aws:iam::${acct}:user/it-rp-usr1]",
      "[INFO] Created repository it-rp-repo1 [${repo}]",
      "[INFO] Created repository policy it-rp-repo1 [${repo}]",
-     "[INFO] Pushed ${LocalStack.registry()}/it-rp-repo1:latest ("]*.toString().each { wanted ->
+     "[INFO] Pushed ${LocalStack.registry()}/it-rp-repo1:1.0 (",
+     // the second tag with ECR PutImage (ecr:PutImage as the plugin's own call, not only docker's)
+     "[INFO] Tagged ${LocalStack.registry()}/it-rp-repo1:latest ("]*.toString().each { wanted ->
         assert first.lines.any { it.startsWith(wanted) } : wanted
     }
     assert first.lines.any { it.startsWith('[INFO] Pulled ') }
