@@ -39,13 +39,12 @@ final class BoundGoals {
     }
 
     /**
-     * The goals of this plugin's executions in the build's plugins (POM order), as written: no phase, skip or
-     * configuration read. Empty when the build does not name the plugin.
+     * The goals of the executions of plugin {@code groupId:artifactId} in the build's plugins (POM order), as written:
+     * no phase, skip or configuration read. Empty when the build does not name the plugin.
      */
     static List<String> goalNames(List<Plugin> buildPlugins, String groupId, String artifactId) {
         List<String> names = new ArrayList<>();
-        Plugin plugin = plugin(buildPlugins, groupId + ":" + artifactId);
-        if (plugin != null) {
+        for (Plugin plugin : plugins(buildPlugins, groupId, artifactId)) {
             for (PluginExecution execution : plugin.getExecutions()) {
                 names.addAll(execution.getGoals());
             }
@@ -63,7 +62,9 @@ final class BoundGoals {
             return configs;
         }
         PluginDescriptor descriptor = mojoExecution.getMojoDescriptor().getPluginDescriptor();
-        Plugin plugin = plugin(project.getBuild().getPlugins(), descriptor.getPluginLookupKey());
+        List<Plugin> ours = plugins(project.getBuild().getPlugins(), descriptor.getGroupId(),
+                descriptor.getArtifactId());
+        Plugin plugin = ours.isEmpty() ? null : ours.get(ours.size() - 1); // the last, as Build.getPluginsAsMap()
         if (plugin != null) {
             for (PluginExecution execution : plugin.getExecutions()) {
                 for (String goal : execution.getGoals()) {
@@ -95,12 +96,12 @@ final class BoundGoals {
         return configs;
     }
 
-    /** The plugin of that {@code groupId:artifactId} key; the last one, as {@code Build.getPluginsAsMap()} keeps. */
-    private static Plugin plugin(List<Plugin> buildPlugins, String key) {
-        Plugin found = null;
-        for (Plugin p : buildPlugins) {
-            if (p.getKey().equals(key)) {
-                found = p;
+    /** The build's plugins of that groupId and artifactId (one in an effective model: Maven merges duplicates). */
+    private static List<Plugin> plugins(List<Plugin> buildPlugins, String groupId, String artifactId) {
+        List<Plugin> found = new ArrayList<>();
+        for (Plugin plugin : buildPlugins) {
+            if (groupId.equals(plugin.getGroupId()) && artifactId.equals(plugin.getArtifactId())) {
+                found.add(plugin);
             }
         }
         return found;

@@ -61,6 +61,11 @@ class BoundGoalsTest {
         assertEquals(List.of("login"), BoundGoals.goalNames(build, GROUP, ARTIFACT));
         assertEquals(List.of("pull"), BoundGoals.goalNames(build, "org.apache.maven.plugins", ARTIFACT));
         assertEquals(List.of("push"), BoundGoals.goalNames(build, "com.example", ARTIFACT));
+
+        // a raw list (before Maven merges duplicate declarations): every declaration's goals, in order
+        List<Plugin> twice = List.of(plugin(GROUP, ARTIFACT, execution("a", "deploy", "login")),
+                plugin(GROUP, ARTIFACT, execution("b", "deploy", "push")));
+        assertEquals(List.of("login", "push"), BoundGoals.goalNames(twice, GROUP, ARTIFACT));
     }
 
     @Test
