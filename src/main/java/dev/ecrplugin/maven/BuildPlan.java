@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.project.MavenProject;
 
@@ -54,14 +53,7 @@ final class BuildPlan {
      */
     static List<String> goals(List<Plugin> buildPlugins, List<String> tasks, String groupId, String artifactId,
             String prefix) {
-        List<String> goals = new ArrayList<>();
-        for (Plugin plugin : buildPlugins) {
-            if (groupId.equals(plugin.getGroupId()) && artifactId.equals(plugin.getArtifactId())) {
-                for (PluginExecution execution : plugin.getExecutions()) {
-                    goals.addAll(execution.getGoals());
-                }
-            }
-        }
+        List<String> goals = new ArrayList<>(BoundGoals.goalNames(buildPlugins, groupId, artifactId));
         for (String task : tasks) {
             String[] parts = task.replaceFirst("@.*$", "").split(":");
             boolean ours = parts.length == 2 && parts[0].equals(prefix)
