@@ -7,11 +7,7 @@
 #   stack/ecr-stack up && stack/ecr-stack run bench/cds.sh [ROUNDS]   (default 5)
 . "$(dirname "$0")/lib.sh"
 rounds=${1:-5}
-if ! docker image inspect myapp:1.0 >/dev/null 2>&1; then
-  echo "hello from myapp" >"$work/hello.txt"
-  tar -C "$work" -cf "$work/img.tar" hello.txt
-  docker import "$work/img.tar" myapp:1.0 >/dev/null
-fi
+ensure_myapp_image
 export DOCKER_CONFIG=$work/docker-config AWS_SHARED_CREDENTIALS_FILE=$work/credentials
 for side in plain cds; do
   mkdir -p "$work/$side" && cp examples/tutorial/pom.xml examples/tutorial/*.json "$work/$side/"

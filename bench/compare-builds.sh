@@ -8,11 +8,7 @@
 # BENCH_POM (default examples/tutorial/pom.xml) and BENCH_GOALS (default deploy) choose another route.
 . "$(dirname "$0")/lib.sh"
 a=${1:?REV_A}; b=${2:?REV_B}; rounds=${3:-7}
-if ! docker image inspect myapp:1.0 >/dev/null 2>&1; then
-  echo "hello from myapp" >"$work/hello.txt"
-  tar -C "$work" -cf "$work/img.tar" hello.txt
-  docker import "$work/img.tar" myapp:1.0 >/dev/null
-fi
+ensure_myapp_image
 export DOCKER_CONFIG=$work/docker-config AWS_SHARED_CREDENTIALS_FILE=$work/credentials
 local_repo=$(./mvnw -B -q help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null)
 trap 'git worktree remove --force "$work/A" 2>/dev/null; git worktree remove --force "$work/B" 2>/dev/null; rm -rf "$work"' EXIT

@@ -8,11 +8,7 @@
 #   stack/ecr-stack up && stack/ecr-stack run bench/growth.sh [ROUNDS]   (default 3)
 . "$(dirname "$0")/lib.sh"
 rounds=${1:-3}
-if ! docker image inspect myapp:1.0 >/dev/null 2>&1; then
-  echo "hello from myapp" >"$work/hello.txt"
-  tar -C "$work" -cf "$work/img.tar" hello.txt
-  docker import "$work/img.tar" myapp:1.0 >/dev/null
-fi
+ensure_myapp_image
 export DOCKER_CONFIG=$work/docker-config
 sed 's/\${aws.accountId}/123456789012/' examples/tutorial/usr1Policy.json >"$work/policy.json"
 

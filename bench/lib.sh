@@ -30,3 +30,10 @@ measure() {
   echo "$(($(ms) - t0)) $(awk -v a="$c0" -v b="$c1" 'function s(x,  p) { split(x, p, /[ms]/); return p[1] * 60 + p[2] }
     BEGIN { split(a, x, " "); split(b, y, " "); printf "%d", (s(y[1]) + s(y[2]) - s(x[1]) - s(x[2])) * 1000 }')"
 }
+# the tutorial's tiny local image myapp:1.0, made offline (docker import of one small file) unless it is there
+ensure_myapp_image() {
+  docker image inspect myapp:1.0 >/dev/null 2>&1 && return 0
+  echo "hello from myapp" >"$work/hello.txt"
+  tar -C "$work" -cf "$work/img.tar" hello.txt
+  docker import "$work/img.tar" myapp:1.0 >/dev/null
+}

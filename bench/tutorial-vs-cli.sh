@@ -12,11 +12,7 @@
 #   stack/ecr-stack up && stack/ecr-stack run bench/tutorial-vs-cli.sh [ROUNDS]   (default 5)
 . "$(dirname "$0")/lib.sh"
 rounds=${1:-5}
-if ! docker image inspect myapp:1.0 >/dev/null 2>&1; then
-  echo "hello from myapp" >"$work/hello.txt"
-  tar -C "$work" -cf "$work/img.tar" hello.txt
-  docker import "$work/img.tar" myapp:1.0 >/dev/null
-fi
+ensure_myapp_image
 export DOCKER_CONFIG=$work/docker-config AWS_SHARED_CREDENTIALS_FILE=$work/credentials
 sed 's/\${aws.accountId}/123456789012/' examples/tutorial/usr1Policy.json >"$work/usr1Policy.json"
 mvn_args=(-B -f examples/tutorial/pom.xml -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1)
