@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Compares the dependencies of two installed POMs of the plugin: the declared ones (each with its version as
 written, type, classifier, scope, optional and exclusions) and the ones a consumer resolves (dependency:list
-output files). Exits 1 and prints the differences when they are not the same.
+output files). Exits 1 and prints the differences when they are not the same, or when a consumer resolves anything
+but the plugin itself: its runtime dependencies are shaded into its jar, so Maven resolves no graph of them.
 
   published-dependencies.py NAME_A POM_A LIST_A NAME_B POM_B LIST_B
-  published-dependencies.py --self-test     the comparison itself fails on a POM that lacks one dependency
+  published-dependencies.py --self-test     the comparison itself fails on a POM that lacks one dependency, and
+                                            the check on a consumer that resolves one besides the plugin
 """
 import sys
 import tempfile
@@ -61,6 +63,15 @@ def compare(name_a, pom_a, list_a, name_b, pom_b, list_b):
             + differences("resolved", name_a, res_a, name_b, res_b))
 
 
+PLUGIN = "dev.ecrplugin:ecr-maven-plugin:"
+
+
+def besides_plugin(name, listing):
+    """What a consumer resolves besides the plugin itself (dependency:list output file): nothing, when shaded."""
+    return [f"resolved: {name}: {item} besides the plugin (its runtime dependencies are shaded into its jar)"
+            for item in resolved(listing) if not item.startswith(PLUGIN)]
+
+
 def self_test():
     pom = """<project xmlns="http://maven.apache.org/POM/4.0.0"><dependencies>{}</dependencies></project>"""
     one = "<dependency><groupId>g</groupId><artifactId>a</artifactId><version>1</version></dependency>"
@@ -69,15 +80,22 @@ def self_test():
         files = {}
         for name, content in {"both.pom": pom.format(one + two), "one.pom": pom.format(one),
                               "both.txt": "   g:a:jar:1:compile\n   g:b:jar:1:compile -- module b\n",
-                              "one.txt": "   g:a:jar:1:compile\n"}.items():
+                              "one.txt": "   g:a:jar:1:compile\n",
+                              "plugin.txt": f"   {PLUGIN}jar:1:compile -- module ecr.maven.plugin (auto)\n"}.items():
             files[name] = f"{d}/{name}"
             with open(files[name], "w", encoding="utf-8") as f:
                 f.write(content)
         same = compare("A", files["both.pom"], files["both.txt"], "B", files["both.pom"], files["both.txt"])
         lacking = compare("A", files["both.pom"], files["both.txt"], "B", files["one.pom"], files["one.txt"])
+        alone = besides_plugin("A", files["plugin.txt"])
+        more = besides_plugin("A", files["one.txt"])
     assert same == [], same
+    assert alone == [], alone
+    assert more == ["resolved: A: g:a:jar:1:compile besides the plugin (its runtime dependencies are shaded into its "
+                    "jar)"], more
     assert lacking == ["declared: only A: g:b:1:jar::compile:false", "resolved: only A: g:b:jar:1:compile"], lacking
-    print("published-dependencies.py self-test: a missing dependency is reported (declared and resolved)")
+    print("published-dependencies.py self-test: a missing dependency is reported (declared and resolved), and one "
+          "resolved besides the plugin")
 
 
 def main(args):
@@ -88,7 +106,8 @@ def main(args):
         print(__doc__, file=sys.stderr)
         return 2
     name_a, pom_a, list_a, name_b, pom_b, list_b = args
-    problems = compare(name_a, pom_a, list_a, name_b, pom_b, list_b)
+    problems = (compare(name_a, pom_a, list_a, name_b, pom_b, list_b)
+                + besides_plugin(name_a, list_a) + besides_plugin(name_b, list_b))
     for problem in problems:
         print(problem)
     if problems:
