@@ -91,7 +91,7 @@ public final class AwsClients implements AutoCloseable {
         Closer closer = new Closer();
         AwsClients clients;
         try {
-            ClientFactory factory = new ClientFactory(settings, profileFile, closer);
+            ClientFactory factory = new ClientFactory(settings, profileFile, closer, reporter);
             clients = new AwsClients(settings, region.region(), factory,
                     CredentialsResolver.resolve(factory, region.region()), reporter);
             Set<AwsService> services = new LinkedHashSet<>(ahead.services());

@@ -288,6 +288,7 @@ public final class DockerCli {
     private Output run(List<String> argv, byte[] stdin, String longWork, boolean quiet) {
         CommandRunner.Command command = new CommandRunner.Command(argv, stdin, null, options.timeout());
         reporter.debug("Running " + command);
+        long started = System.nanoTime();
         Output out = new Output();
         LayerProgress progress = new LayerProgress();
         String what = options.executable() + " " + longWork;
@@ -307,6 +308,9 @@ public final class DockerCli {
             });
             out.exitCode = result.exitCode();
             out.timedOut = result.timedOut();
+            String step = argv.size() > 2 && argv.get(1).equals("image") ? "image " + argv.get(2) : argv.get(1);
+            reporter.debug(options.executable() + " " + step + " took " + (System.nanoTime() - started) / 1_000_000
+                    + " ms (exit " + result.exitCode() + ")");
         } catch (CommandRunner.CannotStartException e) {
             String why = String.valueOf(e.getMessage()).replaceFirst("^Cannot run program \"[^\"]*\"( \\(in directory [^)]*\\))?: ", "");
             throw new InvalidInputException("Cannot run the docker executable '" + options.executable() + "' ("

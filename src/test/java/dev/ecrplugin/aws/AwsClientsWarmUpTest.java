@@ -152,6 +152,8 @@ class AwsClientsWarmUpTest {
             assertEquals("210987654321", aws.accountId());
             assertEquals(1, sts.calls.get(), "the goal got the answer asked ahead, no second call");
         }
+        assertTrue(reporter.debugs.stream().anyMatch(d -> d.matches("STS GetCallerIdentity took \\d+ ms")),
+                reporter.debugs.toString());
     }
 
     @Test
