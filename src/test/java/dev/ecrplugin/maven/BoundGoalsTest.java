@@ -7,7 +7,7 @@ import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.junit.jupiter.api.Test;
 
-/** {@link BoundGoals#goalNames}: the goals of this plugin's executions, as the POM lists them. */
+/** {@link BoundGoals#goalNamesFrom}: the goals of this plugin's executions, as the POM lists them. */
 class BoundGoalsTest {
 
     /** Every bound goal: from no execution in particular. */
