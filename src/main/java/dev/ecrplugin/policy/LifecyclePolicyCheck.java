@@ -1,9 +1,9 @@
 package dev.ecrplugin.policy;
 
+import static dev.ecrplugin.core.JsonText.compact;
 import static dev.ecrplugin.core.JsonText.member;
 
 import dev.ecrplugin.core.InvalidInputException;
-import dev.ecrplugin.core.JsonText;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,8 +102,8 @@ final class LifecyclePolicyCheck {
             ruleProblems.add(base + " has no \"rulePriority\": add \"rulePriority\": " + index + " (a positive integer "
                     + "of its own; the lowest is applied first)");
         } else if (!p.isNull() && !positiveInt(p)) {
-            ruleProblems.add(base + " has \"rulePriority\": " + JsonText.compact(p) + ": use a positive integer (1, 2, ...) that no other "
-                    + "rule has");
+            ruleProblems.add(base + " has \"rulePriority\": " + compact(p) + ": use a positive integer (1, 2, ...) "
+                    + "that no other rule has");
         } else if (!p.isNull()) {
             priority = Integer.parseInt(p.asNumber());
         }
@@ -175,13 +175,14 @@ final class LifecyclePolicyCheck {
                 + "\"countUnit\": \"days\": images pushed more than countNumber days ago)");
         JsonNode countUnit = value(selection, "countUnit");
         if (countUnit != null && !"days".equals(countUnit.isString() ? countUnit.asString() : null)) {
-            ruleProblems.add(where + " has \"countUnit\": " + JsonText.compact(countUnit) + ": ECR counts in days only: write "
+            ruleProblems.add(where + " has \"countUnit\": " + compact(countUnit) + ": ECR counts in days only: write "
                     + "\"countUnit\": \"days\"");
         } else if (countType != null && countType.equals("imageCountMoreThan") && countUnit != null) {
             ruleProblems.add(where + " has \"countUnit\" with \"countType\": \"imageCountMoreThan\", which counts "
                     + "images, not days: remove \"countUnit\" (or use \"countType\": \"sinceImagePushed\" to expire by "
                     + "age)");
-        } else if (countType != null && !countType.equals("imageCountMoreThan") && member(selection, "countUnit") == null) {
+        } else if (countType != null && !countType.equals("imageCountMoreThan")
+                && member(selection, "countUnit") == null) {
             ruleProblems.add(where + " has \"countType\": \"" + countType + "\" but no \"countUnit\": add "
                     + "\"countUnit\": \"days\" (countNumber is then a number of days)");
         }
@@ -190,8 +191,8 @@ final class LifecyclePolicyCheck {
             ruleProblems.add(where + " has no \"countNumber\": add \"countNumber\": N, a positive integer (the "
                     + "images to keep, or the days)");
         } else if (countNumber != null && !positiveInt(countNumber)) {
-            ruleProblems.add(where + " has \"countNumber\": " + JsonText.compact(countNumber) + ": use a positive integer (1 or more; "
-                    + "0 is not accepted)");
+            ruleProblems.add(where + " has \"countNumber\": " + compact(countNumber) + ": use a positive integer (1 or "
+                    + "more; 0 is not accepted)");
         }
         String declared = value(selection, "storageClass") == null ? null
                 : oneOf(where, selection, "storageClass", STORAGE_CLASSES, null);
@@ -224,8 +225,8 @@ final class LifecyclePolicyCheck {
                 ruleProblems.add(where + " has \"type\": \"transition\" but no \"targetStorageClass\": add "
                         + "\"targetStorageClass\": \"archive\"");
             } else if (target != null && !ARCHIVE.equals(target.isString() ? target.asString() : null)) {
-                ruleProblems.add(where + " has \"targetStorageClass\": " + JsonText.compact(target) + ": the only storage class to "
-                        + "transition to is \"archive\"");
+                ruleProblems.add(where + " has \"targetStorageClass\": " + compact(target) + ": the only storage class "
+                        + "to transition to is \"archive\"");
             }
             if (ARCHIVE.equals(storageClass)) {
                 ruleProblems.add(where + " transitions archived images, which are archived already: use \"type\": "
@@ -321,7 +322,7 @@ final class LifecyclePolicyCheck {
         }
         String hint = value.isString() ? values.stream().filter(v -> v.equalsIgnoreCase(value.asString())).findFirst()
                 .map(v -> " (did you mean \"" + v + "\"?)").orElse("") : "";
-        ruleProblems.add(where + " has \"" + member + "\": " + JsonText.compact(value) + hint + ": write " + orList(values)
+        ruleProblems.add(where + " has \"" + member + "\": " + compact(value) + hint + ": write " + orList(values)
                 + " (exactly so)");
         return null;
     }
@@ -334,15 +335,15 @@ final class LifecyclePolicyCheck {
         }
         String example = member.equals("tagPatternList") ? "[\"prod*\", \"release-*\"]" : "[\"prod\", \"release-\"]";
         if (!list.isArray() || list.asArray().isEmpty()) {
-            ruleProblems.add(where + " has \"" + member + "\": " + JsonText.compact(list) + ": write a non-empty list of strings, e.g. "
-                    + example);
+            ruleProblems.add(where + " has \"" + member + "\": " + compact(list) + ": write a non-empty list of "
+                    + "strings, e.g. " + example);
             return null;
         }
         List<String> tags = new ArrayList<>();
         for (JsonNode tag : list.asArray()) {
             if (!tag.isString() || tag.asString().isEmpty()) {
-                ruleProblems.add(where + " has " + JsonText.compact(tag) + " in \"" + member + "\": each entry is a non-empty string, "
-                        + "e.g. " + example);
+                ruleProblems.add(where + " has " + compact(tag) + " in \"" + member + "\": each entry is a non-empty "
+                        + "string, e.g. " + example);
                 return null;
             }
             tags.add(tag.asString());

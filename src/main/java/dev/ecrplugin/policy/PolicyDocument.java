@@ -1,10 +1,10 @@
 package dev.ecrplugin.policy;
 
+import static dev.ecrplugin.core.JsonText.compact;
 import static dev.ecrplugin.core.JsonText.member;
 import static dev.ecrplugin.policy.JsonValues.asList;
 
 import dev.ecrplugin.core.InvalidInputException;
-import dev.ecrplugin.core.JsonText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
 
     /** The compact JSON text to send to AWS. */
     public String compactText() {
-        return JsonText.compact(json);
+        return compact(json);
     }
 
     /** True when {@code other} (JSON as AWS returns it; URL-encoded or not) means the same as this document. */
@@ -167,8 +167,8 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
                 throw fail("has no \"Version\": add \"Version\": \"2012-10-17\"");
             }
             if (!version.isString() || !VERSIONS.contains(version.asString())) {
-                throw fail("has \"Version\": " + JsonText.compact(version) + ", which AWS does not accept: write \"Version\": "
-                        + "\"2012-10-17\" (or the older \"2008-10-17\")");
+                throw fail("has \"Version\": " + compact(version) + ", which AWS does not accept: write "
+                        + "\"Version\": \"2012-10-17\" (or the older \"2008-10-17\")");
             }
             JsonNode statements = member(json, "Statement");
             if (statements == null) {
@@ -203,7 +203,8 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
                 throw fail(name + " has no \"Effect\": add \"Effect\": \"Allow\" or \"Effect\": \"Deny\"");
             }
             if (!effect.isString() || !effect.asString().matches("Allow|Deny")) {
-                throw fail(name + " has \"Effect\": " + JsonText.compact(effect) + ": write \"Allow\" or \"Deny\" (exactly so)");
+                throw fail(name + " has \"Effect\": " + compact(effect) + ": write \"Allow\" or \"Deny\" (exactly "
+                        + "so)");
             }
             JsonNode action = member(statement, "Action");
             JsonNode notAction = member(statement, "NotAction");
@@ -216,7 +217,8 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
                 throw fail(name + " has both \"Action\" and \"NotAction\": keep one of them");
             }
             checkActions(name, action != null ? "Action" : "NotAction", action != null ? action : notAction);
-            boolean hasPrincipal = member(statement, "Principal") != null || member(statement, "NotPrincipal") != null;
+            boolean hasPrincipal = member(statement, "Principal") != null
+                    || member(statement, "NotPrincipal") != null;
             if (source.kind() == PolicyKind.REPOSITORY && !hasPrincipal) {
                 throw fail(name + " has no \"Principal\": a repository policy says who may act, e.g. "
                         + "\"Principal\": {\"AWS\": \"arn:aws:iam::${aws.accountId}:user/usr1\"}");
@@ -234,7 +236,7 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
             }
             for (JsonNode a : list) {
                 if (!a.isString()) {
-                    throw fail(statement + " has " + JsonText.compact(a) + " in \"" + member + "\": actions are strings like "
+                    throw fail(statement + " has " + compact(a) + " in \"" + member + "\": actions are strings like "
                             + "\"ecr:GetAuthorizationToken\"");
                 }
                 String action = a.asString();

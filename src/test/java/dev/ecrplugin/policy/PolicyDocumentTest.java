@@ -81,8 +81,9 @@ class PolicyDocumentTest {
                 + "found after the document: write one JSON value only. Fix the JSON syntax there", error("{} {}"));
         assertTrue(error(AUTH_ONLY + "\n[]").contains("is not valid JSON at line 3, column 1: Trailing token"));
         // the SDK's default parser accepts comments; AWS does not
-        assertTrue(error("/* c */ " + AUTH_ONLY).startsWith("<policyDocument> is not valid JSON at line 1, column 1: "
-                + "Unexpected character ('/' (code 47)): maybe a (non-standard) comment?"), error("/* c */ " + AUTH_ONLY));
+        String comment = error("/* c */ " + AUTH_ONLY);
+        assertTrue(comment.startsWith("<policyDocument> is not valid JSON at line 1, column 1: Unexpected character "
+                + "('/' (code 47)): maybe a (non-standard) comment?"), comment);
         assertTrue(error("{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", \"Effect\": \"Deny\"}}")
                 .contains("at line 1, column 68: Duplicate field 'Effect'"));
     }
