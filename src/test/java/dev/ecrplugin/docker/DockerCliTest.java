@@ -278,6 +278,22 @@ class DockerCliTest {
     }
 
     @Test
+    void inspectReadsEveryTagAndDigestAndRefusesWhatIsNotJson() {
+        runner.answer(0, "[", "  {\"Id\": \"sha256:1\", \"RepoTags\": [\"a:1\", \"a:latest\"], \"RepoDigests\": null,",
+                        "   \"Config\": {\"Labels\": {\"x\": \"y\"}}}", "]")
+                .answer(0, "[{\"Id\": \"sha256:1\",")
+                .answer(0);
+        DockerCli cli = cli("docker", 0, null);
+        assertEquals(new DockerCli.LocalImage("sha256:1", List.of("a:1", "a:latest"), List.of()),
+                cli.inspect("a:1").orElseThrow());
+        OperationFailedException e = assertThrows(OperationFailedException.class, () -> cli.inspect("a:1"));
+        assertTrue(e.getMessage().startsWith("Could not read the output of docker image inspect a:1: Unexpected "
+                + "end-of-input"), e.getMessage());
+        assertEquals(new DockerCli.LocalImage("", List.of(), List.of()), cli.inspect("a:1").orElseThrow(),
+                "nothing printed: an image without id, tags or digests, as before");
+    }
+
+    @Test
     void daemonNotReachableNamesDockerHost() {
         runner.answer(1, "Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> cli("docker", 0, null).version());
