@@ -4,10 +4,13 @@
 #   plugin: one `mvn deploy` of examples/tutorial (the same steps through the plugin's seven goals)
 #   rerun:  the same `mvn deploy` again on converged state (nothing to change)
 #   empty:  `mvn validate` of the same POM (Maven's own start and the POM; no goal of the plugin runs)
+#   lifecycle: `mvn deploy` of the same POM without the plugin's <plugin> element: Maven's own start, the POM and the
+#           deploy lifecycle's own plugins (install, deploy: both skipped), which the plugin route runs too
 #   docker: the docker commands of the cli route alone (login, tag, push, pull), timed inside it
 # Each round wipes moto first (stack/ecr-stack reset) so both routes start from nothing; rounds alternate the
 # routes so that machine noise falls on all. Prints medians of wall and CPU time, the ratios to the CLI route, the
-# plugin's own cost (plugin - empty - docker, per round, then the median) and the median time of each goal.
+# plugin's own cost (plugin - lifecycle - docker, per round, then the median; and, as the issue first asked it,
+# plugin - empty - docker) and the median time of each goal.
 #
 #   stack/ecr-stack up && stack/ecr-stack run bench/tutorial-vs-cli.sh [ROUNDS]   (default 5)
 . "$(dirname "$0")/lib.sh"
@@ -40,6 +43,15 @@ plugin_route() { # the log keeps Maven's timestamps, for the time of each goal
     || { cat "$work/mvn.log" >&2; exit 1; }
 }
 empty_route() { ./mvnw -q "${mvn_args[@]}" validate; }
+# the tutorial's POM without the plugin (beside it, so that it has the same parent folder and .mvn)
+python3 - examples/tutorial/pom.xml "$work/pom-without-plugin.xml" <<'PY'
+import re, sys
+pom = open(sys.argv[1], encoding="utf-8").read()
+without = re.sub(r"\s*<plugin>\s*<groupId>dev\.ecrplugin</groupId>.*?</plugin>", "", pom, count=1, flags=re.S)
+assert without != pom and "dev.ecrplugin" not in without, "the tutorial POM's ecr plugin element was not found"
+open(sys.argv[2], "w", encoding="utf-8").write(without)
+PY
+lifecycle_route() { ./mvnw -q -B -f "$work/pom-without-plugin.xml" deploy; }
 goal_times() { # the plugin route's log -> "goal ms" per goal, from its "--- ecr:..." line to the next "---" line
   awk '/\[INFO\] --- / { t = $1; split(t, p, /[:.]/); now = ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 + p[4]
          if (g != "") print g, now - start; g = ""; if ($0 ~ /--- ecr:/) { g = $4; sub(/^ecr:[^:]*:/, "", g); start = now } }
@@ -47,7 +59,7 @@ goal_times() { # the plugin route's log -> "goal ms" per goal, from its "--- ecr
          print g, now - start; g = "" }' "$work/mvn.log"
 }
 
-declare -a cw cc pw pc rw rc ew ec dw dc ow oc
+declare -a cw cc pw pc rw rc ew ec lw lc dw dc ow oc vw vc
 run_cli() { stack/ecr-stack reset 2>/dev/null; read -r w c < <(measure cli_route); cw+=("$w"); cc+=("$c")
   read -r w c <"$work/docker.m"; dw+=("$w"); dc+=("$c"); }
 run_plugin() {
@@ -55,18 +67,23 @@ run_plugin() {
   read -r w c < <(measure plugin_route); pw+=("$w"); pc+=("$c"); goal_times >>"$work/goals"
   read -r w c < <(measure plugin_route); rw+=("$w"); rc+=("$c")
 }
-run_empty() { read -r w c < <(measure empty_route); ew+=("$w"); ec+=("$c"); }
+run_empty() { read -r w c < <(measure empty_route); ew+=("$w"); ec+=("$c")
+  read -r w c < <(measure lifecycle_route); lw+=("$w"); lc+=("$c"); }
 for i in $(seq 1 "$rounds"); do
   if [ $((i % 2)) -eq 1 ]; then run_cli; run_plugin; run_empty; else run_empty; run_plugin; run_cli; fi
-  ow+=($((pw[-1] - ew[-1] - dw[-1]))); oc+=($((pc[-1] - ec[-1] - dc[-1])))
+  ow+=($((pw[-1] - lw[-1] - dw[-1]))); oc+=($((pc[-1] - lc[-1] - dc[-1])))
+  vw+=($((pw[-1] - ew[-1] - dw[-1]))); vc+=($((pc[-1] - ec[-1] - dc[-1])))
   echo "round $i: wall/cpu ms: cli ${cw[-1]}/${cc[-1]}, plugin ${pw[-1]}/${pc[-1]}, rerun ${rw[-1]}/${rc[-1]}," \
-    "empty mvn ${ew[-1]}/${ec[-1]}, docker ${dw[-1]}/${dc[-1]}, plugin's own ${ow[-1]}/${oc[-1]}"
+    "empty mvn ${ew[-1]}/${ec[-1]}, lifecycle ${lw[-1]}/${lc[-1]}, docker ${dw[-1]}/${dc[-1]}," \
+    "plugin's own ${ow[-1]}/${oc[-1]}"
 done
 
 m() { median "$@"; }
 echo "median of $rounds (wall / cpu ms): cli $(m "${cw[@]}") / $(m "${cc[@]}"), plugin $(m "${pw[@]}") / $(m "${pc[@]}")," \
-  "rerun $(m "${rw[@]}") / $(m "${rc[@]}"), empty mvn $(m "${ew[@]}") / $(m "${ec[@]}"), docker $(m "${dw[@]}") / $(m "${dc[@]}")"
-echo "plugin's own cost (plugin - empty mvn - docker): wall $(m "${ow[@]}") ms, cpu $(m "${oc[@]}") ms"
+  "rerun $(m "${rw[@]}") / $(m "${rc[@]}"), empty mvn $(m "${ew[@]}") / $(m "${ec[@]}")," \
+  "lifecycle $(m "${lw[@]}") / $(m "${lc[@]}"), docker $(m "${dw[@]}") / $(m "${dc[@]}")"
+echo "plugin's own cost (plugin - lifecycle without the plugin - docker): wall $(m "${ow[@]}") ms, cpu $(m "${oc[@]}") ms"
+echo "  the same against the empty mvn validate (plugin - empty mvn - docker): wall $(m "${vw[@]}") ms, cpu $(m "${vc[@]}") ms"
 awk -v c="$(m "${cw[@]}")" -v p="$(m "${pw[@]}")" -v r="$(m "${rw[@]}")" -v cc="$(m "${cc[@]}")" -v pc="$(m "${pc[@]}")" \
   'BEGIN { printf "ratio plugin/cli: %.2f wall, %.2f cpu\nratio rerun/cli: %.2f wall\n", p/c, pc/cc, r/c }'
 echo "time of each goal (median ms, first run of each round):"

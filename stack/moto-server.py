@@ -31,6 +31,7 @@ import json
 import os
 import ssl
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -214,6 +215,10 @@ MANIFEST_TYPES = (
     "application/vnd.oci.image.index.v1+json",
 )
 RECORD_WAIT_SECONDS = 15
+# notified by every PutImage moto accepts (the listener's too): BatchGetImage waiting for a pushed image looks again
+# at once instead of on a fixed beat, so that the wait is the listener's own latency, as close to AWS's none as it can be
+_image_put = threading.Condition()
+_puts = [0]  # PutImage calls accepted so far (under _image_put)
 
 
 class LayersNotFoundException(ServiceException):
@@ -289,6 +294,9 @@ _moto_batch_get_image = ecr_responses.ECRResponse.batch_get_image
 
 def put_image(self):
     result = _moto_put_image(self)  # refused (IMMUTABLE, already there): moto raises, the registry stays as it is
+    with _image_put:
+        _puts[0] += 1
+        _image_put.notify_all()
     tag = self._get_param("imageTag")
     if tag and not from_listener(self):
         put_into_registry(self._get_param("repositoryName"), tag, self._get_param("imageManifest"),
@@ -301,6 +309,8 @@ def batch_get_image(self):
     repository = self._get_param("repositoryName")
     wanted = [i["imageDigest"] for i in self._get_param("imageIds") or [] if i.get("imageDigest")]
     while True:
+        with _image_put:
+            seen = _puts[0]  # counted before looking: a PutImage after the look ends the wait below at once
         result = _moto_batch_get_image(self)
         have = {image.get_image_digest() for image in result.result.get("images", [])}
         missing = [d for d in wanted if d not in have]
@@ -312,7 +322,8 @@ def batch_get_image(self):
         except OSError as e:
             log(f"could not ask the registry for {repository}@{missing}: {e}")
             return result
-        time.sleep(0.2)
+        with _image_put:
+            _image_put.wait_for(lambda: _puts[0] != seen, timeout=0.2)
 
 
 ecr_responses.ECRResponse.put_image = put_image

@@ -2,7 +2,9 @@ package dev.ecrplugin.aws;
 
 import dev.ecrplugin.core.Reporter;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,16 +35,17 @@ public final class AwsClients implements AutoCloseable {
     private final ClientFactory factory;
     private final AwsCredentialsProvider credentials;
     private final String description;
-    private final Object accountIdLock = new Object();
+    private final Reporter reporter;
     private final Lazy<EcrClient> ecr;
     private final Map<EcrVariant, EcrClient> ecrElsewhere = new HashMap<>();
     private final Lazy<IamClient> iam;
     private final Lazy<StsClient> sts;
-    private volatile String accountId;
+    private final Lazy<String> accountId;
 
     private AwsClients(AwsSettings settings, Region region, ClientFactory factory,
-            CredentialsResolver.Resolved credentials) {
+            CredentialsResolver.Resolved credentials, Reporter reporter) {
         this.settings = settings;
+        this.reporter = reporter;
         this.region = region;
         this.factory = factory;
         this.credentials = credentials.provider();
@@ -55,6 +58,8 @@ public final class AwsClients implements AutoCloseable {
             return factory.build(IamClient.builder(), AwsService.IAM, iamRegion, this.credentials);
         });
         this.sts = new Lazy<>(() -> factory.build(StsClient.builder(), AwsService.STS, region, this.credentials));
+        // a lock of its own too: the other clients stay available while STS answers
+        this.accountId = new Lazy<>(this::askAccountId);
     }
 
     /**
@@ -71,24 +76,30 @@ public final class AwsClients implements AutoCloseable {
      * files the SDK finds itself ({@code ~/.aws/config}, {@code AWS_CONFIG_FILE}, ...); null for those.
      */
     public static AwsClients create(AwsSettings settings, Reporter reporter, Supplier<ProfileFile> profileFile) {
-        return create(settings, reporter, profileFile, Set.of());
+        return create(settings, reporter, profileFile, Ahead.NOTHING);
     }
 
     /**
-     * As {@link #create(AwsSettings, Reporter, Supplier)}, and starts building the clients of {@code warmUp} (the
-     * services the build's goals will call) while the credentials are resolved: see {@link #warmUp}.
+     * As {@link #create(AwsSettings, Reporter, Supplier)}, and starts preparing what {@code ahead} names (the clients
+     * of the services the build's goals will call, the account) while the credentials are resolved: see
+     * {@link #warmUp} and {@link #accountIdAhead}.
      */
     public static AwsClients create(AwsSettings settings, Reporter reporter, Supplier<ProfileFile> profileFile,
-            Set<AwsService> warmUp) {
+            Ahead ahead) {
         SecretLoggers.quiet(SecretLoggers.NAMES, reporter);
         RegionResolver.Resolved region = RegionResolver.resolve(settings, profileFile);
         Closer closer = new Closer();
         AwsClients clients;
         try {
-            ClientFactory factory = new ClientFactory(settings, profileFile, closer);
+            ClientFactory factory = new ClientFactory(settings, profileFile, closer, reporter);
             clients = new AwsClients(settings, region.region(), factory,
-                    CredentialsResolver.resolve(factory, region.region()));
-            clients.warmUp(warmUp, reporter);
+                    CredentialsResolver.resolve(factory, region.region()), reporter);
+            Set<AwsService> services = new LinkedHashSet<>(ahead.services());
+            if (ahead.account()) {
+                services.remove(AwsService.STS); // built by the account's own thread, beside the others
+                clients.accountIdAhead();
+            }
+            clients.warmUp(services, reporter);
             clients.credentials.resolveCredentials();
         } catch (IllegalStateException e) {
             closer.close();
@@ -212,21 +223,40 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * The account of the caller, from STS GetCallerIdentity, asked once. The call holds only its own lock, so the
-     * other clients stay available to other threads meanwhile.
+     * Asks {@link #accountId()} now, on a daemon thread of its own, so that the STS client is built and called while
+     * the goal builds the client it calls first (the two overlap on two cores). A goal that asks meanwhile waits for
+     * the answer; a failure here is only logged at DEBUG (the goal asks again, and meets it itself).
+     */
+    Thread accountIdAhead() {
+        Thread ahead = new Thread(() -> {
+            try {
+                accountId();
+            } catch (RuntimeException e) {
+                reporter.debug("Asking the account ahead failed: " + e);
+            }
+        }, "ecr-plugin-account");
+        ahead.setDaemon(true);
+        ahead.start();
+        return ahead;
+    }
+
+    /**
+     * The caller's account, asked once: the one the credentials carry (the SDK's {@code accountId}: from
+     * {@code AWS_ACCOUNT_ID}, a profile's {@code aws_account_id}, an assumed role's ARN, SSO's account), else STS
+     * GetCallerIdentity. The call holds only its own lock, so the other clients stay available to other threads
+     * meanwhile.
      */
     public String accountId() {
-        String known = accountId;
-        if (known == null) {
-            synchronized (accountIdLock) {
-                known = accountId;
-                if (known == null) {
-                    known = sts().getCallerIdentity().account();
-                    accountId = known;
-                }
-            }
+        return accountId.getValue();
+    }
+
+    private String askAccountId() {
+        Optional<String> carried = credentials.resolveCredentials().accountId().filter(a -> !a.isBlank());
+        if (carried.isPresent()) {
+            reporter.debug("Account " + carried.get() + " from the credentials (" + description + "): no STS call");
+            return carried.get().trim();
         }
-        return known;
+        return sts().getCallerIdentity().account();
     }
 
     private Region globalRegion() {

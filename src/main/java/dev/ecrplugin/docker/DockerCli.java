@@ -1,15 +1,15 @@
 package dev.ecrplugin.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecrplugin.core.EcrPluginException;
 import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.JsonText;
 import dev.ecrplugin.core.OperationFailedException;
 import dev.ecrplugin.core.Reporter;
 import dev.ecrplugin.core.Sleeper;
 import dev.ecrplugin.ecr.EcrImageRef;
 import dev.ecrplugin.ecr.RegistryHost;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * The docker command line client (or podman, nerdctl: same commands) as the plugin uses it. Every command's output
@@ -32,7 +33,6 @@ import java.util.regex.Pattern;
 public final class DockerCli {
 
     private static final Pattern DIGEST = Pattern.compile("digest: (sha256:[0-9a-f]{64})", Pattern.CASE_INSENSITIVE);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * How to run the client.
@@ -199,12 +199,13 @@ public final class DockerCli {
                     + Output.STDOUT_CAP + " characters; not read");
         }
         try {
-            JsonNode image = JSON.readTree(String.join("\n", out.stdout())).path(0);
-            return Optional.of(new LocalImage(image.path("Id").asText(), strings(image.path("RepoTags")),
-                    strings(image.path("RepoDigests"))));
-        } catch (IOException e) {
+            JsonNode all = JsonText.parse(String.join("\n", out.stdout()));
+            JsonNode image = all == null ? null : all.index(0).orElse(null);
+            return Optional.of(new LocalImage(JsonText.asText(JsonText.member(image, "Id")),
+                    strings(JsonText.member(image, "RepoTags")), strings(JsonText.member(image, "RepoDigests"))));
+        } catch (UncheckedIOException e) {
             throw new OperationFailedException("Could not read the output of " + options.executable()
-                    + " image inspect " + ref + ": " + e.getMessage(), e);
+                    + " image inspect " + ref + ": " + e.getCause().getMessage(), e);
         }
     }
 
@@ -288,6 +289,7 @@ public final class DockerCli {
     private Output run(List<String> argv, byte[] stdin, String longWork, boolean quiet) {
         CommandRunner.Command command = new CommandRunner.Command(argv, stdin, null, options.timeout());
         reporter.debug("Running " + command);
+        long started = System.nanoTime();
         Output out = new Output();
         LayerProgress progress = new LayerProgress();
         String what = options.executable() + " " + longWork;
@@ -307,6 +309,9 @@ public final class DockerCli {
             });
             out.exitCode = result.exitCode();
             out.timedOut = result.timedOut();
+            String step = argv.size() > 2 && argv.get(1).equals("image") ? "image " + argv.get(2) : argv.get(1);
+            reporter.debug(options.executable() + " " + step + " took " + (System.nanoTime() - started) / 1_000_000
+                    + " ms (exit " + result.exitCode() + ")");
         } catch (CommandRunner.CannotStartException e) {
             String why = String.valueOf(e.getMessage()).replaceFirst("^Cannot run program \"[^\"]*\"( \\(in directory [^)]*\\))?: ", "");
             throw new InvalidInputException("Cannot run the docker executable '" + options.executable() + "' ("
@@ -350,7 +355,9 @@ public final class DockerCli {
 
     private static List<String> strings(JsonNode array) {
         List<String> list = new ArrayList<>();
-        array.forEach(n -> list.add(n.asText()));
+        if (array != null && array.isArray()) {
+            array.asArray().forEach(n -> list.add(JsonText.asText(n)));
+        }
         return List.copyOf(list);
     }
 

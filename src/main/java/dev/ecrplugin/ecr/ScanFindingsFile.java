@@ -1,10 +1,6 @@
 package dev.ecrplugin.ecr;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecrplugin.core.JsonText;
 import dev.ecrplugin.core.OperationFailedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 import software.amazon.awssdk.services.ecr.model.Attribute;
 import software.amazon.awssdk.services.ecr.model.ImageScanFinding;
+import software.amazon.awssdk.thirdparty.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * Writes a scan's findings as JSON in the shape of {@code aws ecr describe-image-scan-findings}' output with every
@@ -23,59 +21,73 @@ import software.amazon.awssdk.services.ecr.model.ImageScanFinding;
  */
 final class ScanFindingsFile {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     private ScanFindingsFile() {}
 
     /** Writes {@code result} to {@code file} (its folders made), replacing an older one. */
     static void write(Path file, ScanService.Result result) {
-        ObjectNode root = JSON.createObjectNode();
-        putIfSet(root, "registryId", result.registryId());
-        root.put("repositoryName", result.repositoryName());
-        ObjectNode imageId = root.putObject("imageId");
-        putIfSet(imageId, "imageDigest", result.imageDigest());
-        putIfSet(imageId, "imageTag", result.imageTag());
-        ObjectNode status = root.putObject("imageScanStatus");
-        status.put("status", result.status());
-        putIfSet(status, "description", result.statusDescription());
-        ObjectNode scan = root.putObject("imageScanFindings");
-        putIfSet(scan, "imageScanCompletedAt", result.completedAt());
-        putIfSet(scan, "vulnerabilitySourceUpdatedAt", result.sourceUpdatedAt());
-        ObjectNode counts = scan.putObject("findingSeverityCounts");
+        JsonWriter json = JsonText.writer(new DefaultPrettyPrinter()); // as jackson-databind's INDENT_OUTPUT
+        json.writeStartObject();
+        putIfSet(json, "registryId", result.registryId());
+        json.writeFieldName("repositoryName").writeValue(result.repositoryName());
+        json.writeFieldName("imageId").writeStartObject();
+        putIfSet(json, "imageDigest", result.imageDigest());
+        putIfSet(json, "imageTag", result.imageTag());
+        json.writeEndObject();
+        json.writeFieldName("imageScanStatus").writeStartObject();
+        json.writeFieldName("status").writeValue(result.status());
+        putIfSet(json, "description", result.statusDescription());
+        json.writeEndObject();
+        json.writeFieldName("imageScanFindings").writeStartObject();
+        putIfSet(json, "imageScanCompletedAt", result.completedAt());
+        putIfSet(json, "vulnerabilitySourceUpdatedAt", result.sourceUpdatedAt());
+        json.writeFieldName("findingSeverityCounts").writeStartObject();
         for (Map.Entry<String, Integer> count : result.counts().entrySet()) {
-            counts.put(count.getKey(), count.getValue());
-        }
-        ArrayNode findings = scan.putArray("findings");
-        for (ImageScanFinding finding : result.findings()) {
-            ObjectNode f = findings.addObject();
-            putIfSet(f, "name", finding.name());
-            putIfSet(f, "description", finding.description());
-            putIfSet(f, "uri", finding.uri());
-            putIfSet(f, "severity", finding.severityAsString());
-            ArrayNode attributes = f.putArray("attributes");
-            for (Attribute a : finding.attributes()) {
-                ObjectNode attribute = attributes.addObject().put("key", a.key());
-                putIfSet(attribute, "value", a.value());
+            json.writeFieldName(count.getKey());
+            if (count.getValue() == null) {
+                json.writeNull();
+            } else {
+                json.writeValue(count.getValue().intValue());
             }
         }
+        json.writeEndObject();
+        json.writeFieldName("findings").writeStartArray();
+        for (ImageScanFinding finding : result.findings()) {
+            json.writeStartObject();
+            putIfSet(json, "name", finding.name());
+            putIfSet(json, "description", finding.description());
+            putIfSet(json, "uri", finding.uri());
+            putIfSet(json, "severity", finding.severityAsString());
+            json.writeFieldName("attributes").writeStartArray();
+            for (Attribute a : finding.attributes()) {
+                json.writeStartObject();
+                json.writeFieldName("key").writeValue(a.key());
+                putIfSet(json, "value", a.value());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject(); // imageScanFindings
+        json.writeEndObject();
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, JsonText.text(json) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new OperationFailedException("Could not write the scan findings to " + file + ": " + e.getMessage(),
                     e);
         }
     }
 
-    private static void putIfSet(ObjectNode node, String name, String value) {
+    private static void putIfSet(JsonWriter json, String name, String value) {
         if (value != null) {
-            node.put(name, value);
+            json.writeFieldName(name).writeValue(value);
         }
     }
 
-    private static void putIfSet(ObjectNode node, String name, Instant value) {
+    private static void putIfSet(JsonWriter json, String name, Instant value) {
         if (value != null) {
-            node.put(name, value.toString());
+            json.writeFieldName(name).writeValue(value.toString());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecrplugin.maven;
 
+import dev.ecrplugin.aws.Ahead;
 import dev.ecrplugin.aws.AwsClients;
 import dev.ecrplugin.aws.AwsErrors;
 import dev.ecrplugin.aws.AwsSettings;
@@ -168,7 +169,16 @@ public abstract class AbstractEcrMojo extends AbstractMojo {
     protected AwsClients aws() {
         AwsSettings settings = awsSettings();
         return shared("aws-clients", settings,
-                s -> AwsClients.create(s, reporter(), null, BuildPlan.services(session, mojoExecution)));
+                s -> AwsClients.create(s, reporter(), null,
+                        new Ahead(BuildPlan.services(session, mojoExecution), needsAccountFirst())));
+    }
+
+    /**
+     * True for a goal whose first AWS call needs the caller's account (an ARN it builds): the goal that creates the
+     * session's clients then asks the account on a thread of its own while it builds its first client.
+     */
+    protected boolean needsAccountFirst() {
+        return false;
     }
 
     /**

@@ -39,14 +39,24 @@ final class BoundGoals {
     }
 
     /**
-     * The goals of the executions of plugin {@code groupId:artifactId} in the build's plugins (POM order), as written:
-     * no phase, skip or configuration read. Empty when the build does not name the plugin.
+     * The goals of the executions of plugin {@code groupId:artifactId} in the build's plugins (POM order), as written
+     * (no phase, skip or configuration read), from goal {@code goal} of execution {@code executionId} on: the goals a
+     * build runs after that one when its executions share a phase. All of them when that execution is not in the POM
+     * (null, or a goal named on the command line). Empty when the build does not name the plugin.
      */
-    static List<String> goalNames(List<Plugin> buildPlugins, String groupId, String artifactId) {
+    static List<String> goalNamesFrom(List<Plugin> buildPlugins, String groupId, String artifactId,
+            String executionId, String goal) {
         List<String> names = new ArrayList<>();
+        boolean found = false;
         for (Plugin plugin : plugins(buildPlugins, groupId, artifactId)) {
             for (PluginExecution execution : plugin.getExecutions()) {
-                names.addAll(execution.getGoals());
+                List<String> goals = execution.getGoals();
+                if (!found && executionId != null && executionId.equals(execution.getId()) && goals.contains(goal)) {
+                    found = true;
+                    names.clear();
+                    goals = goals.subList(goals.indexOf(goal), goals.size());
+                }
+                names.addAll(goals);
             }
         }
         return names;

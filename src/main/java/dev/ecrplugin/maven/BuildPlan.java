@@ -22,7 +22,11 @@ final class BuildPlan {
 
     private BuildPlan() {}
 
-    /** The services of {@code current}'s goal first, then those of the build's other goals of this plugin. */
+    /**
+     * The services of {@code current}'s goal first, then those of the build's goals of this plugin after it (so that a
+     * session made halfway through the build, as the tutorial's login as usr1, does not build the clients of the
+     * goals that already ran).
+     */
     static Set<AwsService> services(MavenSession session, MojoExecution current) {
         Set<AwsService> services = new LinkedHashSet<>();
         if (current == null) {
@@ -35,7 +39,10 @@ final class BuildPlan {
         return services;
     }
 
-    /** The goals of this plugin in the current project's executions and on the command line. */
+    /**
+     * The goals of this plugin in the current project's executions from {@code current} on (all of them when it is
+     * not one of them), and on the command line.
+     */
     static List<String> goals(MavenSession session, MojoExecution current) {
         if (session == null || current.getMojoDescriptor() == null) {
             return List.of();
@@ -43,17 +50,27 @@ final class BuildPlan {
         MavenProject project = session.getCurrentProject();
         return goals(project == null ? List.of() : project.getBuildPlugins(), session.getGoals(),
                 current.getGroupId(), current.getArtifactId(),
-                current.getMojoDescriptor().getPluginDescriptor().getGoalPrefix());
+                current.getMojoDescriptor().getPluginDescriptor().getGoalPrefix(), current.getExecutionId(),
+                current.getGoal());
     }
 
     /**
-     * The goals of plugin {@code groupId:artifactId} bound in {@code buildPlugins}, then those among the command
+     * The goals of plugin {@code groupId:artifactId} bound in {@code buildPlugins} from goal {@code goal} of execution
+     * {@code executionId} on (all of them when that execution is not bound there), then those among the command
      * line's {@code tasks} ({@code prefix:goal}, {@code groupId:artifactId[:version]:goal}, each maybe with
      * {@code @execution}).
      */
     static List<String> goals(List<Plugin> buildPlugins, List<String> tasks, String groupId, String artifactId,
+            String prefix, String executionId, String goal) {
+        List<String> goals = new ArrayList<>(
+                BoundGoals.goalNamesFrom(buildPlugins, groupId, artifactId, executionId, goal));
+        goals.addAll(commandLineGoals(tasks, groupId, artifactId, prefix));
+        return goals;
+    }
+
+    private static List<String> commandLineGoals(List<String> tasks, String groupId, String artifactId,
             String prefix) {
-        List<String> goals = new ArrayList<>(BoundGoals.goalNames(buildPlugins, groupId, artifactId));
+        List<String> goals = new ArrayList<>();
         for (String task : tasks) {
             String[] parts = task.replaceFirst("@.*$", "").split(":");
             boolean ours = parts.length == 2 && parts[0].equals(prefix)

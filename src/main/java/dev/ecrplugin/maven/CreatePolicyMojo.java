@@ -50,6 +50,12 @@ public class CreatePolicyMojo extends AbstractProvisionMojo {
         return skipCreatePolicy;
     }
 
+    /** The policy is looked up by its ARN, which holds the account. */
+    @Override
+    protected boolean needsAccountFirst() {
+        return true;
+    }
+
     @Override
     protected void run() {
         PolicySpec.checkName(policyName, "policyName", "ecr.policyName"); // the name first: it is what is missing most

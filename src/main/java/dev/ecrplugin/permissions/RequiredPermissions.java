@@ -1,12 +1,7 @@
 package dev.ecrplugin.permissions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.JsonText;
 import dev.ecrplugin.core.OperationFailedException;
 import dev.ecrplugin.core.Reporter;
 import dev.ecrplugin.ecr.EcrImageRef;
@@ -27,6 +22,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
+import software.amazon.awssdk.thirdparty.jackson.core.util.DefaultIndenter;
+import software.amazon.awssdk.thirdparty.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * The least-privilege IAM policy document for a set of goals as a build configures them: the actions of
@@ -217,34 +215,36 @@ public final class RequiredPermissions {
             Set<String> key = resources.contains(ANY) ? Set.of(ANY) : new TreeSet<>(resources);
             statements.computeIfAbsent(key, k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add(action);
         });
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("Version", "2012-10-17");
-        ArrayNode list = root.putArray("Statement");
-        Map<String, Integer> sids = new TreeMap<>();
-        statements.forEach((resources, actions) -> {
-            ObjectNode statement = list.addObject();
-            String sid = sid(resources);
-            int n = sids.merge(sid, 1, Integer::sum);
-            statement.put("Sid", n == 1 ? sid : sid + n);
-            statement.put("Effect", "Allow");
-            ArrayNode a = statement.putArray("Action");
-            actions.forEach(a::add);
-            if (resources.size() == 1) {
-                statement.put("Resource", resources.iterator().next());
-            } else {
-                ArrayNode r = statement.putArray("Resource");
-                resources.forEach(r::add);
-            }
-        });
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try {
-            return mapper.writer(printer).writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        JsonWriter json = JsonText.writer(printer);
+        json.writeStartObject();
+        json.writeFieldName("Version").writeValue("2012-10-17");
+        json.writeFieldName("Statement").writeStartArray();
+        Map<String, Integer> sids = new TreeMap<>();
+        statements.forEach((resources, actions) -> {
+            json.writeStartObject();
+            String sid = sid(resources);
+            int n = sids.merge(sid, 1, Integer::sum);
+            json.writeFieldName("Sid").writeValue(n == 1 ? sid : sid + n);
+            json.writeFieldName("Effect").writeValue("Allow");
+            json.writeFieldName("Action").writeStartArray();
+            actions.forEach(json::writeValue);
+            json.writeEndArray();
+            json.writeFieldName("Resource");
+            if (resources.size() == 1) {
+                json.writeValue(resources.iterator().next());
+            } else {
+                json.writeStartArray();
+                resources.forEach(json::writeValue);
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+        });
+        json.writeEndArray();
+        json.writeEndObject();
+        return JsonText.text(json);
     }
 
     /** {@code *} first, then by service and resource type, then by the ARNs. */

@@ -1,19 +1,20 @@
 package dev.ecrplugin.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static dev.ecrplugin.core.JsonText.member;
+
 import dev.ecrplugin.core.InvalidInputException;
+import dev.ecrplugin.core.JsonText;
 import dev.ecrplugin.core.Strings;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * An ECR lifecycle policy as the POM gives it ({@code lifecyclePolicyFile} or {@code lifecyclePolicyDocument}),
@@ -52,7 +53,7 @@ public record LifecyclePolicy(PolicyText source, JsonNode json) {
 
     /** The compact JSON text to send to ECR (the rules in the order given). */
     public String compactText() {
-        return json.toString();
+        return JsonText.compact(json);
     }
 
     /**
@@ -62,17 +63,18 @@ public record LifecyclePolicy(PolicyText source, JsonNode json) {
      */
     public List<String> differencesFrom(String stored) {
         JsonNode current = StrictJson.tryRead(stored);
-        if (current == null || !current.path("rules").isArray()) {
+        JsonNode rules = current == null ? null : member(current, "rules");
+        if (rules == null || !rules.isArray()) {
             return List.of("the stored policy is not a lifecycle policy");
         }
-        Map<Long, JsonNode> wanted = rulesByPriority(json);
-        Map<Long, JsonNode> have = rulesByPriority(current);
+        Map<Long, Object> wanted = rulesByPriority(json);
+        Map<Long, Object> have = rulesByPriority(current);
         TreeSet<Long> priorities = new TreeSet<>(wanted.keySet());
         priorities.addAll(have.keySet());
         List<String> differences = new ArrayList<>();
         for (Long priority : priorities) {
-            JsonNode w = wanted.get(priority);
-            JsonNode h = have.get(priority);
+            Object w = wanted.get(priority);
+            Object h = have.get(priority);
             if (h == null) {
                 differences.add("rule " + priority + " added");
             } else if (w == null) {
@@ -85,53 +87,48 @@ public record LifecyclePolicy(PolicyText source, JsonNode json) {
     }
 
     /** The rules by rulePriority, each normalized (see {@link #normalize(JsonNode)}). */
-    private static Map<Long, JsonNode> rulesByPriority(JsonNode policy) {
-        Map<Long, JsonNode> rules = new TreeMap<>();
+    private static Map<Long, Object> rulesByPriority(JsonNode policy) {
+        Map<Long, Object> rules = new TreeMap<>();
         long unnamed = Long.MIN_VALUE; // a stored rule without a priority (ECR would not keep one) still differs
-        for (JsonNode rule : policy.path("rules")) {
-            JsonNode priority = rule.path("rulePriority");
-            rules.put(priority.isNumber() ? priority.asLong() : unnamed++, normalize(rule));
+        for (JsonNode rule : member(policy, "rules").asArray()) {
+            JsonNode priority = member(rule, "rulePriority");
+            rules.put(priority != null && priority.isNumber() ? new BigDecimal(priority.asNumber()).longValue()
+                    : unnamed++, normalize(rule));
         }
         return rules;
     }
 
     /**
-     * A rule with what does not change its meaning taken out: the order of members (JSON objects), the order of
-     * {@code tagPrefixList}/{@code tagPatternList} (an image must match all of them), {@code "storageClass":
-     * "standard"} (ECR's default), and how a whole number is written ({@code 14} or {@code 14.0}).
+     * A rule as plain values ({@link JsonValues}) with what does not change its meaning taken out: the order of
+     * members (JSON objects), the order of {@code tagPrefixList}/{@code tagPatternList} (an image must match all of
+     * them), {@code "storageClass": "standard"} (ECR's default), and how a whole number is written ({@code 14} or
+     * {@code 14.0}).
      */
-    static JsonNode normalize(JsonNode node) {
+    static Object normalize(JsonNode node) {
         if (node.isNumber()) {
-            double value = node.asDouble();
-            return node.isIntegralNumber() || value == Math.rint(value)
-                    ? JsonNodeFactory.instance.numberNode(node.asLong()) : node;
+            return JsonValues.Num.whole(node.asNumber());
         }
         if (node.isArray()) {
-            ArrayNode out = JsonNodeFactory.instance.arrayNode();
-            node.forEach(item -> out.add(normalize(item)));
+            List<Object> out = new ArrayList<>();
+            node.asArray().forEach(item -> out.add(normalize(item)));
             return out;
         }
         if (!node.isObject()) {
-            return node;
+            return JsonValues.of(node);
         }
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            if (name.equals("storageClass") && value.isTextual() && value.asText().equals("standard")) {
-                continue;
+        Map<String, Object> out = new LinkedHashMap<>();
+        node.asObject().forEach((name, value) -> {
+            if (name.equals("storageClass") && value.isString() && value.asString().equals("standard")) {
+                return;
             }
             if ((name.equals("tagPrefixList") || name.equals("tagPatternList")) && value.isArray()) {
                 TreeSet<String> sorted = new TreeSet<>();
-                value.forEach(tag -> sorted.add(tag.asText()));
-                ArrayNode list = out.putArray(name);
-                sorted.forEach(list::add);
-                continue;
+                value.asArray().forEach(tag -> sorted.add(JsonText.asText(tag)));
+                out.put(name, new ArrayList<>(sorted));
+                return;
             }
-            out.set(name, normalize(value));
-        }
+            out.put(name, normalize(value));
+        });
         return out;
     }
 }

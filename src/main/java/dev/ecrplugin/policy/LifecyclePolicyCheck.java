@@ -1,9 +1,11 @@
 package dev.ecrplugin.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.ecrplugin.core.JsonText.compact;
+import static dev.ecrplugin.core.JsonText.member;
+
 import dev.ecrplugin.core.InvalidInputException;
+import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * The rules AWS documents for ECR lifecycle policies (Amazon ECR User Guide, "Lifecycle policy properties" and
@@ -55,18 +58,18 @@ final class LifecyclePolicyCheck {
                     + "{\"rules\": [{\"rulePriority\": 1, \"selection\": {...}, \"action\": {\"type\": \"expire\"}}]}");
         }
         members(null, json, TOP_MEMBERS, "a lifecycle policy has only \"rules\"");
-        JsonNode rules = json.get("rules");
+        JsonNode rules = member(json, "rules");
         if (rules == null) {
             topProblems.add("has no \"rules\": add \"rules\": [{\"rulePriority\": 1, \"selection\": {...}, "
                     + "\"action\": {\"type\": \"expire\"}}]");
         } else if (!rules.isNull() && !rules.isArray()) {
             topProblems.add("has \"rules\" that is not an array: write \"rules\": [{...}, {...}]");
-        } else if (rules.isArray() && rules.isEmpty()) {
+        } else if (rules.isArray() && rules.asArray().isEmpty()) {
             topProblems.add("has an empty \"rules\" array: add at least one rule");
         } else if (rules.isArray()) {
             List<Facts> facts = new ArrayList<>();
             int index = 0;
-            for (JsonNode rule : rules) {
+            for (JsonNode rule : rules.asArray()) {
                 Facts f = rule(++index, rule);
                 if (f != null) {
                     facts.add(f);
@@ -94,26 +97,26 @@ final class LifecyclePolicyCheck {
             return null;
         }
         Integer priority = null;
-        JsonNode p = rule.get("rulePriority");
+        JsonNode p = member(rule, "rulePriority");
         if (p == null) {
             ruleProblems.add(base + " has no \"rulePriority\": add \"rulePriority\": " + index + " (a positive integer "
                     + "of its own; the lowest is applied first)");
         } else if (!p.isNull() && !positiveInt(p)) {
-            ruleProblems.add(base + " has \"rulePriority\": " + p + ": use a positive integer (1, 2, ...) that no other "
-                    + "rule has");
+            ruleProblems.add(base + " has \"rulePriority\": " + compact(p) + ": use a positive integer (1, 2, ...) "
+                    + "that no other rule has");
         } else if (!p.isNull()) {
-            priority = p.intValue();
+            priority = Integer.parseInt(p.asNumber());
         }
         String name = priority == null ? base : base + " (rulePriority " + priority + ")";
         members(name, rule, RULE_MEMBERS, "a rule has \"rulePriority\", \"description\", \"selection\" and \"action\"");
         JsonNode description = value(rule, "description");
-        if (description != null && !description.isTextual()) {
+        if (description != null && !description.isString()) {
             ruleProblems.add(name + " has a \"description\" that is not a string: write \"description\": \"...\", or "
                     + "remove it");
         }
         Facts facts = new Facts(name, priority, null, STANDARD, null);
         JsonNode selection = value(rule, "selection");
-        if (!rule.has("selection")) {
+        if (member(rule, "selection") == null) {
             ruleProblems.add(name + " has no \"selection\": add \"selection\": {\"tagStatus\": \"any\", \"countType\": "
                     + "\"imageCountMoreThan\", \"countNumber\": 10} (or the images it is for)");
         } else if (selection != null && !selection.isObject()) {
@@ -123,7 +126,7 @@ final class LifecyclePolicyCheck {
             facts = selection(name, priority, selection);
         }
         JsonNode action = value(rule, "action");
-        if (!rule.has("action")) {
+        if (member(rule, "action") == null) {
             ruleProblems.add(name + " has no \"action\": add \"action\": {\"type\": \"expire\"}");
         } else if (action != null && !action.isObject()) {
             ruleProblems.add(name + " has an \"action\" that is not a JSON object: write \"action\": "
@@ -171,28 +174,29 @@ final class LifecyclePolicyCheck {
                 + "\"imageCountMoreThan\" (keep the newest countNumber images) or \"sinceImagePushed\" (with "
                 + "\"countUnit\": \"days\": images pushed more than countNumber days ago)");
         JsonNode countUnit = value(selection, "countUnit");
-        if (countUnit != null && !"days".equals(countUnit.isTextual() ? countUnit.asText() : null)) {
-            ruleProblems.add(where + " has \"countUnit\": " + countUnit + ": ECR counts in days only: write "
+        if (countUnit != null && !"days".equals(countUnit.isString() ? countUnit.asString() : null)) {
+            ruleProblems.add(where + " has \"countUnit\": " + compact(countUnit) + ": ECR counts in days only: write "
                     + "\"countUnit\": \"days\"");
         } else if (countType != null && countType.equals("imageCountMoreThan") && countUnit != null) {
             ruleProblems.add(where + " has \"countUnit\" with \"countType\": \"imageCountMoreThan\", which counts "
                     + "images, not days: remove \"countUnit\" (or use \"countType\": \"sinceImagePushed\" to expire by "
                     + "age)");
-        } else if (countType != null && !countType.equals("imageCountMoreThan") && !selection.has("countUnit")) {
+        } else if (countType != null && !countType.equals("imageCountMoreThan")
+                && member(selection, "countUnit") == null) {
             ruleProblems.add(where + " has \"countType\": \"" + countType + "\" but no \"countUnit\": add "
                     + "\"countUnit\": \"days\" (countNumber is then a number of days)");
         }
         JsonNode countNumber = value(selection, "countNumber");
-        if (!selection.has("countNumber")) {
+        if (member(selection, "countNumber") == null) {
             ruleProblems.add(where + " has no \"countNumber\": add \"countNumber\": N, a positive integer (the "
                     + "images to keep, or the days)");
         } else if (countNumber != null && !positiveInt(countNumber)) {
-            ruleProblems.add(where + " has \"countNumber\": " + countNumber + ": use a positive integer (1 or more; "
-                    + "0 is not accepted)");
+            ruleProblems.add(where + " has \"countNumber\": " + compact(countNumber) + ": use a positive integer (1 or "
+                    + "more; 0 is not accepted)");
         }
         String declared = value(selection, "storageClass") == null ? null
                 : oneOf(where, selection, "storageClass", STORAGE_CLASSES, null);
-        boolean wrongClass = selection.has("storageClass") && declared == null; // reported already
+        boolean wrongClass = member(selection, "storageClass") != null && declared == null; // reported already
         boolean transitioned = "sinceImageTransitioned".equals(countType);
         if (transitioned && !wrongClass && !ARCHIVE.equals(declared)) {
             ruleProblems.add(where + " has \"countType\": \"sinceImageTransitioned\", which selects archived images: "
@@ -213,16 +217,16 @@ final class LifecyclePolicyCheck {
                 + "\"targetStorageClass\"");
         String type = oneOf(where, action, "type", ACTION_TYPES, "add \"type\": \"expire\"");
         JsonNode target = value(action, "targetStorageClass");
-        if (type == null && !action.has("type")) {
+        if (type == null && member(action, "type") == null) {
             return;
         }
         if ("transition".equals(type)) {
-            if (!action.has("targetStorageClass")) {
+            if (member(action, "targetStorageClass") == null) {
                 ruleProblems.add(where + " has \"type\": \"transition\" but no \"targetStorageClass\": add "
                         + "\"targetStorageClass\": \"archive\"");
-            } else if (target != null && !ARCHIVE.equals(target.isTextual() ? target.asText() : null)) {
-                ruleProblems.add(where + " has \"targetStorageClass\": " + target + ": the only storage class to "
-                        + "transition to is \"archive\"");
+            } else if (target != null && !ARCHIVE.equals(target.isString() ? target.asString() : null)) {
+                ruleProblems.add(where + " has \"targetStorageClass\": " + compact(target) + ": the only storage class "
+                        + "to transition to is \"archive\"");
             }
             if (ARCHIVE.equals(storageClass)) {
                 ruleProblems.add(where + " transitions archived images, which are archived already: use \"type\": "
@@ -280,9 +284,7 @@ final class LifecyclePolicyCheck {
 
     /** Reports members {@code where} does not have, and members given as JSON null. */
     private void members(String where, JsonNode object, List<String> allowed, String shape) {
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : object.asObject().entrySet()) {
             String member = field.getKey();
             String prefix = where == null ? "" : where + " ";
             List<String> problems = where == null ? topProblems : ruleProblems;
@@ -305,7 +307,7 @@ final class LifecyclePolicyCheck {
      * given) and returns null.
      */
     private String oneOf(String where, JsonNode object, String member, List<String> values, String whenMissing) {
-        JsonNode value = object.get(member);
+        JsonNode value = member(object, member);
         if (value == null) {
             if (whenMissing != null) {
                 ruleProblems.add(where + " has no \"" + member + "\": " + whenMissing);
@@ -315,12 +317,12 @@ final class LifecyclePolicyCheck {
         if (value.isNull()) {
             return null; // reported by members()
         }
-        if (value.isTextual() && values.contains(value.asText())) {
-            return value.asText();
+        if (value.isString() && values.contains(value.asString())) {
+            return value.asString();
         }
-        String hint = value.isTextual() ? values.stream().filter(v -> v.equalsIgnoreCase(value.asText())).findFirst()
+        String hint = value.isString() ? values.stream().filter(v -> v.equalsIgnoreCase(value.asString())).findFirst()
                 .map(v -> " (did you mean \"" + v + "\"?)").orElse("") : "";
-        ruleProblems.add(where + " has \"" + member + "\": " + value + hint + ": write " + orList(values)
+        ruleProblems.add(where + " has \"" + member + "\": " + compact(value) + hint + ": write " + orList(values)
                 + " (exactly so)");
         return null;
     }
@@ -332,30 +334,34 @@ final class LifecyclePolicyCheck {
             return null;
         }
         String example = member.equals("tagPatternList") ? "[\"prod*\", \"release-*\"]" : "[\"prod\", \"release-\"]";
-        if (!list.isArray() || list.isEmpty()) {
-            ruleProblems.add(where + " has \"" + member + "\": " + list + ": write a non-empty list of strings, e.g. "
-                    + example);
+        if (!list.isArray() || list.asArray().isEmpty()) {
+            ruleProblems.add(where + " has \"" + member + "\": " + compact(list) + ": write a non-empty list of "
+                    + "strings, e.g. " + example);
             return null;
         }
         List<String> tags = new ArrayList<>();
-        for (JsonNode tag : list) {
-            if (!tag.isTextual() || tag.asText().isEmpty()) {
-                ruleProblems.add(where + " has " + tag + " in \"" + member + "\": each entry is a non-empty string, "
-                        + "e.g. " + example);
+        for (JsonNode tag : list.asArray()) {
+            if (!tag.isString() || tag.asString().isEmpty()) {
+                ruleProblems.add(where + " has " + compact(tag) + " in \"" + member + "\": each entry is a non-empty "
+                        + "string, e.g. " + example);
                 return null;
             }
-            tags.add(tag.asText());
+            tags.add(tag.asString());
         }
         return tags;
     }
 
     private static JsonNode value(JsonNode object, String member) {
-        JsonNode value = object.get(member);
+        JsonNode value = member(object, member);
         return value == null || value.isNull() ? null : value;
     }
 
     private static boolean positiveInt(JsonNode n) {
-        return n.isIntegralNumber() && n.canConvertToInt() && n.intValue() >= 1;
+        if (!n.isNumber() || !JsonValues.Num.integralLiteral(n.asNumber())) {
+            return false;
+        }
+        BigInteger value = new BigInteger(n.asNumber());
+        return value.signum() > 0 && value.bitLength() < Integer.SIZE;
     }
 
     private static String places(List<Facts> rules) {

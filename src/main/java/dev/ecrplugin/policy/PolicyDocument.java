@@ -1,19 +1,20 @@
 package dev.ecrplugin.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static dev.ecrplugin.core.JsonText.compact;
+import static dev.ecrplugin.core.JsonText.member;
+import static dev.ecrplugin.policy.JsonValues.asList;
+
 import dev.ecrplugin.core.InvalidInputException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * A policy document checked against the grammar IAM and ECR enforce (the parts that users get wrong), so that a
@@ -45,7 +46,7 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
 
     /** The compact JSON text to send to AWS. */
     public String compactText() {
-        return json.toString();
+        return compact(json);
     }
 
     /** True when {@code other} (JSON as AWS returns it; URL-encoded or not) means the same as this document. */
@@ -80,67 +81,69 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
         }
     }
 
-    static JsonNode normalize(JsonNode document) {
-        ObjectNode doc = document.deepCopy();
-        JsonNode statements = doc.get("Statement");
+    /**
+     * The document as plain values ({@link JsonValues#of(JsonNode)}) with its statements as a multiset (each
+     * normalized statement to how often it occurs), so that neither their order nor the order of their members counts.
+     */
+    static Object normalize(JsonNode document) {
+        if (!document.isObject()) {
+            return JsonValues.of(document);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        document.asObject().forEach((name, value) -> doc.put(name, JsonValues.of(value)));
+        JsonNode statements = member(document, "Statement");
         if (statements == null) {
             return doc;
         }
-        List<JsonNode> list = new ArrayList<>();
-        (statements.isArray() ? statements : JsonNodeFactory.instance.arrayNode().add(statements))
-                .forEach(s -> list.add(normalizeStatement(s)));
-        list.sort(Comparator.comparing(JsonNode::toString));
-        ArrayNode sorted = doc.putArray("Statement");
-        list.forEach(sorted::add);
+        Map<Object, Integer> counted = new HashMap<>();
+        asList(statements).forEach(s -> counted.merge(normalizeStatement(s), 1, Integer::sum));
+        doc.put("Statement", counted);
         return doc;
     }
 
-    private static JsonNode normalizeStatement(JsonNode statement) {
+    private static Object normalizeStatement(JsonNode statement) {
         if (!statement.isObject()) {
-            return statement;
+            return JsonValues.of(statement);
         }
-        ObjectNode s = statement.deepCopy();
+        Map<String, Object> s = new LinkedHashMap<>();
+        statement.asObject().forEach((name, value) -> s.put(name, JsonValues.of(value)));
         for (String member : LISTS) {
-            if (s.has(member)) {
-                s.set(member, sortedList(s.get(member)));
+            JsonNode value = member(statement, member);
+            if (value != null) {
+                s.put(member, sortedList(value));
             }
         }
         for (String member : List.of("Principal", "NotPrincipal", "Condition")) {
-            JsonNode value = s.get(member);
+            JsonNode value = member(statement, member);
             if (value != null && value.isObject()) {
-                s.set(member, normalizeMap(value, member.equals("Condition")));
+                s.put(member, normalizeMap(value, member.equals("Condition")));
             }
         }
         return s;
     }
 
-    private static JsonNode normalizeMap(JsonNode map, boolean nested) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
-            JsonNode v = e.getValue();
-            out.set(e.getKey(), nested && v.isObject() ? normalizeMap(v, false) : sortedList(v));
-        }
+    private static Object normalizeMap(JsonNode map, boolean nested) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.asObject().forEach((name, v) -> out.put(name, nested && v.isObject() ? normalizeMap(v, false)
+                : sortedList(v)));
         return out;
     }
 
-    private static JsonNode sortedList(JsonNode value) {
-        if (!value.isArray() && !value.isValueNode()) {
-            return value;
+    private static Object sortedList(JsonNode value) {
+        if (value.isObject()) {
+            return JsonValues.of(value);
         }
         TreeSet<String> items = new TreeSet<>();
-        List<JsonNode> others = new ArrayList<>();
-        (value.isArray() ? value : JsonNodeFactory.instance.arrayNode().add(value)).forEach(v -> {
-            if (v.isTextual()) {
-                items.add(v.asText());
+        List<Object> others = new ArrayList<>();
+        asList(value).forEach(v -> {
+            if (v.isString()) {
+                items.add(v.asString());
             } else {
-                others.add(v);
+                others.add(JsonValues.of(v));
             }
         });
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        items.forEach(out::add);
-        others.forEach(out::add);
+        List<Object> out = new ArrayList<>(items);
+        out.addAll(others);
         return out;
     }
 
@@ -159,15 +162,15 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
             if (!json.isObject()) {
                 throw fail("is not a JSON object: write the policy as {\"Version\": \"2012-10-17\", \"Statement\": [...]}");
             }
-            JsonNode version = json.get("Version");
+            JsonNode version = member(json, "Version");
             if (version == null) {
                 throw fail("has no \"Version\": add \"Version\": \"2012-10-17\"");
             }
-            if (!version.isTextual() || !VERSIONS.contains(version.asText())) {
-                throw fail("has \"Version\": " + version + ", which AWS does not accept: write \"Version\": "
-                        + "\"2012-10-17\" (or the older \"2008-10-17\")");
+            if (!version.isString() || !VERSIONS.contains(version.asString())) {
+                throw fail("has \"Version\": " + compact(version) + ", which AWS does not accept: write "
+                        + "\"Version\": \"2012-10-17\" (or the older \"2008-10-17\")");
             }
-            JsonNode statements = json.get("Statement");
+            JsonNode statements = member(json, "Statement");
             if (statements == null) {
                 throw fail("has no \"Statement\": add a \"Statement\" object, or an array of them, each with "
                         + "\"Effect\" and \"Action\"");
@@ -176,12 +179,11 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
                 throw fail("has a \"Statement\" that is neither an object nor an array of objects: write "
                         + "\"Statement\": [{\"Effect\": \"Allow\", \"Action\": [...], ...}]");
             }
-            if (statements.isArray() && statements.isEmpty()) {
+            if (statements.isArray() && statements.asArray().isEmpty()) {
                 throw fail("has an empty \"Statement\" array: add at least one statement");
             }
             int index = 0;
-            for (JsonNode statement : statements.isArray() ? statements
-                    : JsonNodeFactory.instance.arrayNode().add(statements)) {
+            for (JsonNode statement : asList(statements)) {
                 checkStatement(statement, ++index);
             }
         }
@@ -192,29 +194,31 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
                 throw fail("has " + name + " that is not a JSON object: write each statement as {\"Effect\": ..., "
                         + "\"Action\": ...}");
             }
-            JsonNode sid = statement.get("Sid");
-            if (sid != null && sid.isTextual()) {
-                name = "statement " + index + " (\"" + sid.asText() + "\")";
+            JsonNode sid = member(statement, "Sid");
+            if (sid != null && sid.isString()) {
+                name = "statement " + index + " (\"" + sid.asString() + "\")";
             }
-            JsonNode effect = statement.get("Effect");
+            JsonNode effect = member(statement, "Effect");
             if (effect == null) {
                 throw fail(name + " has no \"Effect\": add \"Effect\": \"Allow\" or \"Effect\": \"Deny\"");
             }
-            if (!effect.isTextual() || !effect.asText().matches("Allow|Deny")) {
-                throw fail(name + " has \"Effect\": " + effect + ": write \"Allow\" or \"Deny\" (exactly so)");
+            if (!effect.isString() || !effect.asString().matches("Allow|Deny")) {
+                throw fail(name + " has \"Effect\": " + compact(effect) + ": write \"Allow\" or \"Deny\" (exactly "
+                        + "so)");
             }
-            JsonNode action = statement.get("Action");
-            JsonNode notAction = statement.get("NotAction");
+            JsonNode action = member(statement, "Action");
+            JsonNode notAction = member(statement, "NotAction");
             if (action == null && notAction == null) {
                 throw fail(name + " has neither \"Action\" nor \"NotAction\": list the actions it "
-                        + (effect.asText().equals("Allow") ? "allows" : "denies")
+                        + (effect.asString().equals("Allow") ? "allows" : "denies")
                         + ", e.g. \"Action\": [\"ecr:GetAuthorizationToken\"]");
             }
             if (action != null && notAction != null) {
                 throw fail(name + " has both \"Action\" and \"NotAction\": keep one of them");
             }
             checkActions(name, action != null ? "Action" : "NotAction", action != null ? action : notAction);
-            boolean hasPrincipal = statement.has("Principal") || statement.has("NotPrincipal");
+            boolean hasPrincipal = member(statement, "Principal") != null
+                    || member(statement, "NotPrincipal") != null;
             if (source.kind() == PolicyKind.REPOSITORY && !hasPrincipal) {
                 throw fail(name + " has no \"Principal\": a repository policy says who may act, e.g. "
                         + "\"Principal\": {\"AWS\": \"arn:aws:iam::${aws.accountId}:user/usr1\"}");
@@ -226,17 +230,16 @@ public record PolicyDocument(PolicyText source, JsonNode json) {
         }
 
         private void checkActions(String statement, String member, JsonNode actions) {
-            List<JsonNode> list = new ArrayList<>();
-            (actions.isArray() ? actions : JsonNodeFactory.instance.arrayNode().add(actions)).forEach(list::add);
+            List<JsonNode> list = asList(actions);
             if (list.isEmpty()) {
                 throw fail(statement + " has an empty \"" + member + "\": list at least one action");
             }
             for (JsonNode a : list) {
-                if (!a.isTextual()) {
-                    throw fail(statement + " has " + a + " in \"" + member + "\": actions are strings like "
+                if (!a.isString()) {
+                    throw fail(statement + " has " + compact(a) + " in \"" + member + "\": actions are strings like "
                             + "\"ecr:GetAuthorizationToken\"");
                 }
-                String action = a.asText();
+                String action = a.asString();
                 if (action.equals("*")) {
                     continue;
                 }

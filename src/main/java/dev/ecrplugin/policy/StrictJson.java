@@ -1,13 +1,16 @@
 package dev.ecrplugin.policy;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ecrplugin.core.InvalidInputException;
+import java.io.IOException;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonLocation;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParseException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
 
 /**
  * Reads the JSON documents users write (policies, lifecycle policies) strictly: a duplicate key or text after the
@@ -15,10 +18,11 @@ import dev.ecrplugin.core.InvalidInputException;
  */
 final class StrictJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    /** Plain JSON (no comments, unlike the SDK's default factory), a key twice in an object an error. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private static final JsonNodeParser PARSER = JsonNodeParser.builder().jsonFactory(FACTORY).build();
 
     private StrictJson() {}
 
@@ -28,11 +32,9 @@ final class StrictJson {
      */
     static JsonNode read(String text, String origin, String whatToWrite) {
         try {
-            JsonNode json = MAPPER.readTree(text);
-            if (json == null || json.isMissingNode()) {
+            if (!check(text)) {
                 throw new InvalidInputException(origin + " is empty: write " + whatToWrite);
             }
-            return json;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -40,14 +42,38 @@ final class StrictJson {
             throw new InvalidInputException(origin + " is not valid JSON" + where + ": " + reason
                     + ". Fix the JSON syntax there");
         }
+        return PARSER.parse(text);
     }
 
-    /** The parsed document, or null when {@code text} is null or not valid JSON (text AWS returned). */
+    /** The parsed document, or null when {@code text} is null, empty or not valid JSON (text AWS returned). */
     static JsonNode tryRead(String text) {
         try {
-            return text == null ? null : MAPPER.readTree(text);
+            return text != null && check(text) ? PARSER.parse(text) : null;
         } catch (JsonProcessingException e) {
             return null;
+        }
+    }
+
+    /**
+     * Reads {@code text} through, as the SDK's parser then builds it (which stops after the document): false when it
+     * holds no document; throws on a syntax error, a duplicate key, or anything after the document.
+     */
+    private static boolean check(String text) throws JsonProcessingException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            JsonToken after = parser.nextToken();
+            if (after != null) {
+                throw new JsonParseException(parser, "Trailing token (of type " + after + ") found after the "
+                        + "document: write one JSON value only", parser.currentTokenLocation());
+            }
+            return true;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) { // a String source has no I/O to fail
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -77,6 +77,19 @@ class DockerCliTest {
     }
 
     @Test
+    void eachCommandSaysAtDebugHowLongItTook() {
+        runner.answer(0, "");
+        runner.answer(0, "[{\"Id\":\"sha256:1\",\"RepoTags\":[\"a:1\"],\"RepoDigests\":[]}]");
+        DockerCli cli = cli("docker", 0, null);
+        cli.tag("a:1", "host/repo:1");
+        cli.inspect("a:1");
+        List<String> took = reporter.debugs.stream().filter(d -> d.contains(" took ")).toList();
+        assertEquals(2, took.size(), reporter.debugs.toString());
+        assertTrue(took.get(0).matches("docker tag took \\d+ ms \\(exit 0\\)"), took.get(0));
+        assertTrue(took.get(1).matches("docker image inspect took \\d+ ms \\(exit 0\\)"), took.get(1));
+    }
+
+    @Test
     void podmanGetsTlsVerifyFalseForLoopbackOnly() {
         cli("/usr/bin/podman", 0, null).pull("127.0.0.1:5000/repo:1");
         cli("podman", 0, null).pull("123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:1");
@@ -262,6 +275,22 @@ class DockerCliTest {
         DockerCli.LocalImage image = cli.inspect("a:1").orElseThrow();
         assertEquals(List.of("sha256:2"), image.digestsIn("r:5/a"));
         assertTrue(cli.inspect("b:1").isEmpty());
+    }
+
+    @Test
+    void inspectReadsEveryTagAndDigestAndRefusesWhatIsNotJson() {
+        runner.answer(0, "[", "  {\"Id\": \"sha256:1\", \"RepoTags\": [\"a:1\", \"a:latest\"], \"RepoDigests\": null,",
+                        "   \"Config\": {\"Labels\": {\"x\": \"y\"}}}", "]")
+                .answer(0, "[{\"Id\": \"sha256:1\",")
+                .answer(0);
+        DockerCli cli = cli("docker", 0, null);
+        assertEquals(new DockerCli.LocalImage("sha256:1", List.of("a:1", "a:latest"), List.of()),
+                cli.inspect("a:1").orElseThrow());
+        OperationFailedException e = assertThrows(OperationFailedException.class, () -> cli.inspect("a:1"));
+        assertTrue(e.getMessage().startsWith("Could not read the output of docker image inspect a:1: Unexpected "
+                + "end-of-input"), e.getMessage());
+        assertEquals(new DockerCli.LocalImage("", List.of(), List.of()), cli.inspect("a:1").orElseThrow(),
+                "nothing printed: an image without id, tags or digests, as before");
     }
 
     @Test

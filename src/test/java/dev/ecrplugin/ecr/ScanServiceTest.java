@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.OperationFailedException;
 import dev.ecrplugin.testing.FakeClient;
@@ -328,6 +329,21 @@ class ScanServiceTest {
         assertEquals("CVE-2023-0002 text", first.at("/description").asText());
         assertEquals("package_name", first.at("/attributes/0/key").asText());
         assertEquals("zlib", first.at("/attributes/0/value").asText());
+    }
+
+    @Test
+    void theFileIsPrettyPrintedAsJacksonDatabindDid() throws Exception {
+        answers.add(complete(null, MEDIUM, HIGH));
+
+        service().scan(request(null, 600));
+
+        // the plugin writes it with the SDK's JsonWriter; the format is jackson-databind's INDENT_OUTPUT, as before
+        String written = Files.readString(dir.resolve("app.scan.json"));
+        ObjectMapper databind = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        assertEquals(databind.writeValueAsString(databind.readTree(written)) + "\n", written);
+        assertTrue(written.startsWith("{\n  \"registryId\" : \"123456789012\",\n  \"repositoryName\" : \"app\",\n"),
+                written);
+        assertTrue(written.contains("\"attributes\" : [ {\n"), written);
     }
 
     @Test

@@ -7,8 +7,13 @@ import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.junit.jupiter.api.Test;
 
-/** {@link BoundGoals#goalNames}: the goals of this plugin's executions, as the POM lists them. */
+/** {@link BoundGoals#goalNamesFrom}: the goals of this plugin's executions, as the POM lists them. */
 class BoundGoalsTest {
+
+    /** Every bound goal: from no execution in particular. */
+    private static List<String> allGoals(List<Plugin> build, String groupId, String artifactId) {
+        return BoundGoals.goalNamesFrom(build, groupId, artifactId, null, null);
+    }
 
     private static final String GROUP = "dev.ecrplugin";
     private static final String ARTIFACT = "ecr-maven-plugin";
@@ -48,7 +53,7 @@ class BoundGoalsTest {
 
         // phase none, no phase, a goal that calls nothing and a goal named twice: all listed as written
         assertEquals(List.of("create-repository", "set-repository-policy", "push", "login", "push", "help", "login"),
-                BoundGoals.goalNames(build, GROUP, ARTIFACT));
+                allGoals(build, GROUP, ARTIFACT));
     }
 
     @Test
@@ -58,21 +63,21 @@ class BoundGoalsTest {
                 plugin(null, ARTIFACT, execution("b", "deploy", "pull")), // no groupId: org.apache.maven.plugins
                 plugin(GROUP, ARTIFACT, execution("c", "deploy", "login")));
 
-        assertEquals(List.of("login"), BoundGoals.goalNames(build, GROUP, ARTIFACT));
-        assertEquals(List.of("pull"), BoundGoals.goalNames(build, "org.apache.maven.plugins", ARTIFACT));
-        assertEquals(List.of("push"), BoundGoals.goalNames(build, "com.example", ARTIFACT));
+        assertEquals(List.of("login"), allGoals(build, GROUP, ARTIFACT));
+        assertEquals(List.of("pull"), allGoals(build, "org.apache.maven.plugins", ARTIFACT));
+        assertEquals(List.of("push"), allGoals(build, "com.example", ARTIFACT));
 
         // a raw list (before Maven merges duplicate declarations): every declaration's goals, in order
         List<Plugin> twice = List.of(plugin(GROUP, ARTIFACT, execution("a", "deploy", "login")),
                 plugin(GROUP, ARTIFACT, execution("b", "deploy", "push")));
-        assertEquals(List.of("login", "push"), BoundGoals.goalNames(twice, GROUP, ARTIFACT));
+        assertEquals(List.of("login", "push"), allGoals(twice, GROUP, ARTIFACT));
     }
 
     @Test
     void noGoalsWhenTheBuildDoesNotNameThePluginOrItHasNoExecution() {
-        assertEquals(List.of(), BoundGoals.goalNames(List.of(), GROUP, ARTIFACT));
-        assertEquals(List.of(), BoundGoals.goalNames(List.of(plugin("org.apache.maven.plugins", "maven-jar-plugin",
+        assertEquals(List.of(), allGoals(List.of(), GROUP, ARTIFACT));
+        assertEquals(List.of(), allGoals(List.of(plugin("org.apache.maven.plugins", "maven-jar-plugin",
                 execution("jar", "package", "jar"))), GROUP, ARTIFACT));
-        assertEquals(List.of(), BoundGoals.goalNames(List.of(plugin(GROUP, ARTIFACT)), GROUP, ARTIFACT));
+        assertEquals(List.of(), allGoals(List.of(plugin(GROUP, ARTIFACT)), GROUP, ARTIFACT));
     }
 }

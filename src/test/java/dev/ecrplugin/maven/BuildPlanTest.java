@@ -33,7 +33,24 @@ class BuildPlanTest {
                 "dev.ecrplugin:ecr-maven-plugin:0.1.0:scan", "dev.ecrplugin:ecr-maven-plugin:create-user",
                 "other:push", "org.example:ecr-maven-plugin:1:pull");
         assertEquals(List.of("create-policy", "login", "push", "pull", "create-repository", "tag", "scan",
-                "create-user"), BuildPlan.goals(plugins, tasks, "dev.ecrplugin", "ecr-maven-plugin", "ecr"));
+                "create-user"), BuildPlan.goals(plugins, tasks, "dev.ecrplugin", "ecr-maven-plugin", "ecr",
+                "default-cli", "create-repository"));
+    }
+
+    @Test
+    void fromAnExecutionOnlyItsGoalAndThoseAfterItInThePomCount() {
+        Plugin ecr = plugin("dev.ecrplugin", "ecr-maven-plugin", "create-policy,create-user", "login,push,pull");
+        ecr.getExecutions().get(0).setId("admin");
+        ecr.getExecutions().get(1).setId("as-usr1");
+        List<Plugin> plugins = List.of(ecr);
+        List<String> tasks = List.of("deploy", "ecr:tag");
+        assertEquals(List.of("push", "pull", "tag"), BuildPlan.goals(plugins, tasks, "dev.ecrplugin",
+                "ecr-maven-plugin", "ecr", "as-usr1", "push"));
+        assertEquals(List.of("create-user", "login", "push", "pull", "tag"), BuildPlan.goals(plugins, tasks,
+                "dev.ecrplugin", "ecr-maven-plugin", "ecr", "admin", "create-user"));
+        // a goal run from the command line (default-cli) is in no execution: every bound goal may follow
+        assertEquals(List.of("create-policy", "create-user", "login", "push", "pull", "tag"), BuildPlan.goals(
+                plugins, tasks, "dev.ecrplugin", "ecr-maven-plugin", "ecr", "default-cli", "tag"));
     }
 
     @Test

@@ -58,6 +58,30 @@ class LifecyclePolicyTest {
     }
 
     @Test
+    void wholeNumbersCompareByValueHoweverWritten() {
+        LifecyclePolicy policy = inline("{\"rules\": [" + UNTAGGED + "]}");
+        for (String same : List.of("14.0", "1.4e1", "140E-1", "14.000")) {
+            assertEquals(List.of(), policy.differencesFrom("{\"rules\": [" + UNTAGGED.replace("14", same) + "]}"),
+                    same);
+        }
+        for (String other : List.of("14.5", "15", "\"14\"", "1.41e1")) {
+            assertEquals(List.of("rule 1 changed"),
+                    policy.differencesFrom("{\"rules\": [" + UNTAGGED.replace("14", other) + "]}"), other);
+        }
+        assertEquals(List.of(), policy.differencesFrom("{\"rules\": [" + UNTAGGED.replace("\"rulePriority\": 1",
+                "\"rulePriority\": 1.0") + "]}"), "the stored rule's priority read as a number too");
+    }
+
+    @Test
+    void sentAsJsonWithEveryCharacterEscaped() {
+        LifecyclePolicy policy = inline("{\"rules\": [" + UNTAGGED.replace("\"untagged\", \"selection\"",
+                "\"say \\\"no\\\" \\\\ to\\nold\", \"selection\"") + "]}");
+        assertTrue(policy.compactText().contains("\"description\":\"say \\\"no\\\" \\\\ to\\nold\","),
+                policy.compactText());
+        assertEquals(List.of(), policy.differencesFrom(policy.compactText()));
+    }
+
+    @Test
     void loadedFromTheFileOrInlineOrNotAtAll(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("lifecycle.json"), "{\"rules\": [" + UNTAGGED + "]}");
         LifecyclePolicy fromFile = LifecyclePolicy.load(dir, "lifecycle.json", null).orElseThrow();

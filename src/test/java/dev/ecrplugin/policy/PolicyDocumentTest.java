@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 class PolicyDocumentTest {
 
@@ -34,6 +35,11 @@ class PolicyDocumentTest {
         return error(PolicyKind.IDENTITY, text);
     }
 
+    /** The document's first statement. */
+    private static JsonNode statement(PolicyDocument doc) {
+        return doc.json().asObject().get("Statement").asArray().get(0);
+    }
+
     @Test
     void acceptsTheTutorialsIdentityPolicyAsWritten() throws IOException {
         PolicyDocument doc = PolicyDocument.parse(PolicyText.inline(PolicyKind.IDENTITY, tutorial("authPolicy.json")));
@@ -51,8 +57,8 @@ class PolicyDocumentTest {
         PolicyDocument doc = PolicyDocument.parse(PolicyText.inline(PolicyKind.REPOSITORY, text))
                 .resolve(new Placeholders(() -> "123456789012", () -> "us-east-1", () -> "aws"));
         assertEquals("arn:aws:iam::123456789012:user/usr1",
-                doc.json().get("Statement").get(0).get("Principal").get("AWS").asText());
-        assertEquals(15, doc.json().get("Statement").get(0).get("Action").size());
+                statement(doc).asObject().get("Principal").asObject().get("AWS").asString());
+        assertEquals(15, statement(doc).asObject().get("Action").asArray().size());
     }
 
     @Test
@@ -67,6 +73,34 @@ class PolicyDocumentTest {
     void rejectsTrailingTextAndDuplicateKeys() {
         assertTrue(error(AUTH_ONLY + " x").contains("is not valid JSON at line 2"));
         assertTrue(error("{\"Version\": \"2012-10-17\", \"Version\": \"2012-10-17\"}").contains("Duplicate field"));
+    }
+
+    @Test
+    void trailingValuesAndCommentsAreNotJsonEither() {
+        assertEquals("<policyDocument> is not valid JSON at line 1, column 4: Trailing token (of type START_OBJECT) "
+                + "found after the document: write one JSON value only. Fix the JSON syntax there", error("{} {}"));
+        assertTrue(error(AUTH_ONLY + "\n[]").contains("is not valid JSON at line 3, column 1: Trailing token"));
+        // the SDK's default parser accepts comments; AWS does not
+        String comment = error("/* c */ " + AUTH_ONLY);
+        assertTrue(comment.startsWith("<policyDocument> is not valid JSON at line 1, column 1: Unexpected character "
+                + "('/' (code 47)): maybe a (non-standard) comment?"), comment);
+        assertTrue(error("{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", \"Effect\": \"Deny\"}}")
+                .contains("at line 1, column 68: Duplicate field 'Effect'"));
+    }
+
+    @Test
+    void sentAsJsonWithEveryCharacterEscaped() {
+        String sid = "a \\\"quote\\\" and \\\\ backslash and \\n newline and \\u0001";
+        PolicyDocument doc = PolicyDocument.parse(PolicyText.inline(PolicyKind.IDENTITY,
+                AUTH_ONLY.replace("{\"Effect\"", "{\"Sid\": \"" + sid + "\", \"Effect\"")));
+        assertEquals("a \"quote\" and \\ backslash and \n newline and \u0001", statement(doc).asObject().get("Sid")
+                .asString());
+        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"a \\\"quote\\\" and \\\\ backslash and "
+                + "\\n newline and \\u0001\",\"Effect\":\"Allow\",\"Action\":[\"ecr:GetAuthorizationToken\"],"
+                + "\"Resource\":\"*\"}]}", doc.compactText());
+        assertTrue(doc.sameAs(doc.compactText()));
+        // what the SDK's JsonNode.toString() makes of it is not JSON (the newline stays raw)
+        assertTrue(doc.json().toString().contains("\n newline"));
     }
 
     @Test
@@ -155,13 +189,13 @@ class PolicyDocumentTest {
         PolicyDocument plain = PolicyDocument.parse(PolicyText.inline(PolicyKind.IDENTITY,
                 AUTH_ONLY.replace("\"*\"", "\"arn:${aws.partition}:ecr:${aws.region}:*:repository/x\"")));
         assertEquals("arn:aws:ecr:eu-west-1:*:repository/x",
-                plain.resolve(values).json().get("Statement").get(0).get("Resource").asText());
+                statement(plain.resolve(values)).asObject().get("Resource").asString());
         assertEquals(0, calls.get());
         PolicyDocument withAccount = PolicyDocument.parse(PolicyText.inline(PolicyKind.IDENTITY,
                 AUTH_ONLY.replace("\"*\"", "\"arn:aws:ecr:*:${aws.accountId}:repository/${aws:username}\"")));
         withAccount.resolve(values);
         assertEquals("arn:aws:ecr:*:123456789012:repository/${aws:username}",
-                withAccount.resolve(values).json().get("Statement").get(0).get("Resource").asText());
+                statement(withAccount.resolve(values)).asObject().get("Resource").asString());
         assertEquals(1, calls.get());
         assertEquals("<policyDocument> uses the unknown placeholder ${aws.account}: use ${aws.accountId}, "
                 + "${aws.region} or ${aws.partition}", assertThrows(InvalidInputException.class,
@@ -193,5 +227,38 @@ class PolicyDocumentTest {
                 "{\"Statement\":{\"Principal\":{\"AWS\":\"arn:x\"},\"Effect\":\"Allow\",\"Action\":\"ecr:*\"}}",
                 "{\"Statement\":[{\"Principal\":{\"AWS\":[\"arn:x\"]},\"Effect\":\"Allow\",\"Action\":[\"ecr:*\"]}]}"));
         assertFalse(PolicyDocument.equivalent(AUTH_ONLY, "not json"));
+    }
+
+    @Test
+    void comparisonIgnoresTheOrderOfStatementsAndOfTheirMembersTogether() {
+        // two statements, each with its members in another order as well: the same document whichever order
+        String a = "{\"Effect\":\"Allow\",\"Action\":\"ecr:A\",\"Resource\":\"*\"}";
+        String b = "{\"Action\":\"ecr:B\",\"Resource\":\"*\",\"Effect\":\"Allow\"}";
+        String aReordered = "{\"Resource\":\"*\",\"Action\":[\"ecr:A\"],\"Effect\":\"Allow\"}";
+        String bReordered = "{\"Effect\":\"Allow\",\"Action\":\"ecr:B\",\"Resource\":[\"*\"]}";
+        for (String first : new String[] {doc(a, b), doc(b, a)}) {
+            for (String second : new String[] {doc(aReordered, bReordered), doc(bReordered, aReordered)}) {
+                assertTrue(PolicyDocument.equivalent(first, second), first + " / " + second);
+                assertTrue(PolicyDocument.equivalent(second, first), second + " / " + first);
+            }
+        }
+        // a statement twice is not the same as once (a multiset, not a set), nor are different statements
+        assertFalse(PolicyDocument.equivalent(doc(a, b), doc(a, a)));
+        assertFalse(PolicyDocument.equivalent(doc(a, b), doc(a, b, b)));
+        assertFalse(PolicyDocument.equivalent(doc(a, b), doc(a, b.replace("ecr:B", "ecr:C"))));
+        // numbers by value as JSON reads them: 1.50 is 1.5, but 1 is not 1.0
+        String cond = "{\"Effect\":\"Allow\",\"Action\":\"ecr:A\",\"Resource\":\"*\",\"Condition\":"
+                + "{\"NumericLessThan\":{\"aws:MultiFactorAuthAge\":%s}}}";
+        assertTrue(PolicyDocument.equivalent(doc(cond.formatted("1.50")), doc(cond.formatted("1.5"))));
+        assertTrue(PolicyDocument.equivalent(doc(cond.formatted("3600")), doc(cond.formatted("[3600]"))));
+        assertFalse(PolicyDocument.equivalent(doc(cond.formatted("1")), doc(cond.formatted("1.0"))));
+        assertFalse(PolicyDocument.equivalent(doc(cond.formatted("3600")), doc(cond.formatted("\"3600\""))));
+        // documents that are not objects compare too (no exception)
+        assertTrue(PolicyDocument.equivalent("[1]", "[1]"));
+        assertFalse(PolicyDocument.equivalent("[1]", "[2]"));
+    }
+
+    private static String doc(String... statements) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[" + String.join(",", statements) + "]}";
     }
 }
