@@ -13,13 +13,14 @@ for side in plain cds; do
   mkdir -p "$work/$side" && cp examples/tutorial/pom.xml examples/tutorial/*.json "$work/$side/"
   mkdir -p "$work/$side/.mvn" && cp -r .mvn/wrapper "$work/$side/.mvn/" && cp mvnw "$work/$side/"
 done
+fresh() { stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"; }
 route() { # SIDE: the tutorial's `mvn deploy`, run from the copy's directory (the archive's path is relative to it)
-  stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"
   (cd "$work/$1" && ./mvnw -B -q deploy -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1 \
     >"$work/mvn.log" 2>&1) || { cat "$work/mvn.log" >&2; exit 1; }
 }
 # the recipe, step 1: one run that writes the archive at its exit
 echo "-XX:ArchiveClassesAtExit=.mvn/classes.jsa" >"$work/cds/.mvn/jvm.config"
+fresh
 route cds
 [ -s "$work/cds/.mvn/classes.jsa" ] || { echo "no archive was written" >&2; exit 1; }
 # step 2: every later run reads it
@@ -29,6 +30,7 @@ declare -a pw pc cw cc
 for i in $(seq 1 "$rounds"); do
   order="plain cds"; [ $((i % 2)) -eq 0 ] && order="cds plain"
   for side in $order; do
+    fresh # outside the measurement
     read -r w c < <(measure route "$side")
     if [ "$side" = plain ]; then pw+=("$w"); pc+=("$c"); else cw+=("$w"); cc+=("$c"); fi
   done

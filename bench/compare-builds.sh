@@ -19,8 +19,8 @@ for side in A B; do
   (cd "$work/$side" && ./mvnw -B -q -o install -DskipTests -Denforcer.skip -Dinvoker.skip \
     -Dmaven.repo.local="$work/repo-$side" >&2)
 done
-route() { # SIDE
-  stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"
+fresh() { stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"; }
+route() { # SIDE (the stack wiped before, outside the measurement)
   ./mvnw -B -q -Dmaven.repo.local="$work/repo-$1" -f "${BENCH_POM:-examples/tutorial/pom.xml}" ${BENCH_GOALS:-deploy} \
     -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1 >"$work/mvn.log" 2>&1 || { cat "$work/mvn.log" >&2; exit 1; }
 }
@@ -28,6 +28,7 @@ declare -a aw ac bw bc
 for i in $(seq 1 "$rounds"); do
   order="A B"; [ $((i % 2)) -eq 0 ] && order="B A"
   for side in $order; do
+    fresh
     read -r w c < <(measure route "$side")
     if [ "$side" = A ]; then aw+=("$w"); ac+=("$c"); else bw+=("$w"); bc+=("$c"); fi
   done
