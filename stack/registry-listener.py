@@ -160,6 +160,10 @@ def ecr_client(region):
                 "ecr", endpoint_url=MOTO_URL, region_name=region,
                 aws_access_key_id=pair[0], aws_secret_access_key=pair[1],
                 config=botocore.config.Config(user_agent_extra=USER_AGENT))
+            # the stack's admin key changes at each reset: the clients of an older key are never asked again (each
+            # holds a botocore session of some MB), so they go
+            for stale in [k for k in _clients if k[0] != pair]:
+                del _clients[stale]
             _clients[(pair, region)] = client
         return client
 
