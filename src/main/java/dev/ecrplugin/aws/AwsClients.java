@@ -4,7 +4,6 @@ import dev.ecrplugin.core.Reporter;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -40,7 +39,7 @@ public final class AwsClients implements AutoCloseable {
     private final Map<EcrVariant, EcrClient> ecrElsewhere = new HashMap<>();
     private final Lazy<IamClient> iam;
     private final Lazy<StsClient> sts;
-    private final Lazy<String> accountId;
+    private final SharedAnswer<String> accountId;
 
     private AwsClients(AwsSettings settings, Region region, ClientFactory factory,
             CredentialsResolver.Resolved credentials, Reporter reporter) {
@@ -59,7 +58,7 @@ public final class AwsClients implements AutoCloseable {
         });
         this.sts = new Lazy<>(() -> factory.build(StsClient.builder(), AwsService.STS, region, this.credentials));
         // a lock of its own too: the other clients stay available while STS answers
-        this.accountId = new Lazy<>(this::askAccountId);
+        this.accountId = new SharedAnswer<>(() -> sts().getCallerIdentity().account());
     }
 
     /**
@@ -97,10 +96,12 @@ public final class AwsClients implements AutoCloseable {
             Set<AwsService> services = new LinkedHashSet<>(ahead.services());
             if (ahead.account()) {
                 services.remove(AwsService.STS); // built by the account's own thread, beside the others
-                clients.accountIdAhead();
             }
             clients.warmUp(services, reporter);
             clients.credentials.resolveCredentials();
+            if (ahead.account()) { // after the credentials: a failing credential source is not waited for twice
+                clients.accountIdAhead();
+            }
         } catch (IllegalStateException e) {
             closer.close();
             if (settings.credentials() != null) {
@@ -225,7 +226,7 @@ public final class AwsClients implements AutoCloseable {
     /**
      * Asks {@link #accountId()} now, on a daemon thread of its own, so that the STS client is built and called while
      * the goal builds the client it calls first (the two overlap on two cores). A goal that asks meanwhile waits for
-     * the answer; a failure here is only logged at DEBUG (the goal asks again, and meets it itself).
+     * that answer, or gets its failure (logged here at DEBUG only): the call is not made twice.
      */
     Thread accountIdAhead() {
         Thread ahead = new Thread(() -> {
@@ -241,22 +242,12 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * The caller's account, asked once: the one the credentials carry (the SDK's {@code accountId}: from
-     * {@code AWS_ACCOUNT_ID}, a profile's {@code aws_account_id}, an assumed role's ARN, SSO's account), else STS
-     * GetCallerIdentity. The call holds only its own lock, so the other clients stay available to other threads
-     * meanwhile.
+     * The caller's account, from STS GetCallerIdentity (authoritative: an {@code AWS_ACCOUNT_ID} or
+     * {@code aws_account_id} the user declares is not taken for it), asked once. The call holds only its own lock, so
+     * the other clients stay available to other threads meanwhile.
      */
     public String accountId() {
-        return accountId.getValue();
-    }
-
-    private String askAccountId() {
-        Optional<String> carried = credentials.resolveCredentials().accountId().filter(a -> !a.isBlank());
-        if (carried.isPresent()) {
-            reporter.debug("Account " + carried.get() + " from the credentials (" + description + "): no STS call");
-            return carried.get().trim();
-        }
-        return sts().getCallerIdentity().account();
+        return accountId.get();
     }
 
     private Region globalRegion() {

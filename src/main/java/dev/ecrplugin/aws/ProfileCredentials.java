@@ -144,13 +144,9 @@ final class ProfileCredentials {
             String secret = profile.property(ProfileProperty.AWS_SECRET_ACCESS_KEY).orElseThrow(() ->
                     new IllegalStateException("The profile '" + profile.name() + "' has aws_access_key_id but no aws_secret_access_key."));
             Optional<String> token = profile.property(ProfileProperty.AWS_SESSION_TOKEN);
-            // aws_account_id, as the SDK's own profile provider reads it: the account without an STS call
-            String account = profile.property(ProfileProperty.AWS_ACCOUNT_ID).orElse(null);
             return StaticCredentialsProvider.create(token.isPresent()
-                    ? AwsSessionCredentials.builder().accessKeyId(keyId.get()).secretAccessKey(secret)
-                            .sessionToken(token.get()).accountId(account).build()
-                    : AwsBasicCredentials.builder().accessKeyId(keyId.get()).secretAccessKey(secret)
-                            .accountId(account).build());
+                    ? AwsSessionCredentials.create(keyId.get(), secret, token.get())
+                    : AwsBasicCredentials.create(keyId.get(), secret));
         }
         Optional<String> process = profile.property(ProfileProperty.CREDENTIAL_PROCESS);
         if (process.isPresent()) {

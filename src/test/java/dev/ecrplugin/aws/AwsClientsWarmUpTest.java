@@ -169,17 +169,16 @@ class AwsClientsWarmUpTest {
     }
 
     @Test
-    void anAccountTheProfileCarriesNeedsNoStsCall(@TempDir Path dir) throws Exception {
-        // port 9: nothing listens, so an STS call would fail
-        AwsSettings settings = AwsSettings.of("us-east-1", "carrier", "http://127.0.0.1:9");
-        Supplier<ProfileFile> files = CredsFixtures.files(dir, "", "[carrier]\naws_access_key_id = AKIACARRIER0000000000\n"
-                + "aws_secret_access_key = not-a-secret\naws_account_id = 345678901234\n");
-        try (AwsClients aws = AwsClients.create(settings, reporter, files)) {
-            int before = aws.built();
-            assertEquals("345678901234", aws.accountId());
-            assertEquals(before, aws.built(), "no STS client built");
+    void anAccountTheProfileDeclaresIsNotTakenForTheCallersOwn(@TempDir Path dir) throws Exception {
+        try (CountingSts sts = new CountingSts()) {
+            AwsSettings settings = AwsSettings.of("us-east-1", "declares", sts.endpoint());
+            Supplier<ProfileFile> files = CredsFixtures.files(dir, "", "[declares]\n"
+                    + "aws_access_key_id = AKIADECLARES000000000\naws_secret_access_key = not-a-secret\n"
+                    + "aws_account_id = 345678901234\n");
+            try (AwsClients aws = AwsClients.create(settings, reporter, files)) {
+                assertEquals("210987654321", aws.accountId(), "STS's answer, not the profile's declaration");
+                assertEquals(1, sts.calls.get());
+            }
         }
-        assertTrue(reporter.debugs.stream().anyMatch(d -> d.equals(
-                "Account 345678901234 from the credentials (profile 'carrier'): no STS call")), reporter.debugs.toString());
     }
 }

@@ -3,13 +3,14 @@ package dev.ecrplugin.testing;
 import dev.ecrplugin.core.Reporter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A {@link Reporter} that keeps what it is told, for unit tests. */
+/** A {@link Reporter} that keeps what it is told, for unit tests; thread-safe (clients log from their own threads). */
 public final class RecordingReporter implements Reporter {
 
-    public final List<String> infos = new ArrayList<>();
-    public final List<String> warnings = new ArrayList<>();
-    public final List<String> debugs = new ArrayList<>();
+    public final List<String> infos = new CopyOnWriteArrayList<>();
+    public final List<String> warnings = new CopyOnWriteArrayList<>();
+    public final List<String> debugs = new CopyOnWriteArrayList<>();
 
     @Override
     public void info(String message) {
