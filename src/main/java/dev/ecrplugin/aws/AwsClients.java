@@ -199,7 +199,7 @@ public final class AwsClients implements AutoCloseable {
         if (services.isEmpty()) {
             return null;
         }
-        Thread warm = new Thread(() -> {
+        return daemon("ecr-plugin-warm-up", () -> {
             for (AwsService service : services) {
                 try {
                     switch (service) {
@@ -212,10 +212,15 @@ public final class AwsClients implements AutoCloseable {
                     reporter.debug("Building the " + service + " client ahead failed: " + e);
                 }
             }
-        }, "ecr-plugin-warm-up");
-        warm.setDaemon(true);
-        warm.start();
-        return warm;
+        });
+    }
+
+    /** {@code work} on a daemon thread of its own (a build never waits for it to end), started. */
+    private static Thread daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     /** How many clients and providers were built so far (for tests). */
@@ -229,16 +234,13 @@ public final class AwsClients implements AutoCloseable {
      * that answer, or gets its failure (logged here at DEBUG only): the call is not made twice.
      */
     Thread accountIdAhead() {
-        Thread ahead = new Thread(() -> {
+        return daemon("ecr-plugin-account", () -> {
             try {
                 accountId();
             } catch (RuntimeException e) {
                 reporter.debug("Asking the account ahead failed: " + e);
             }
-        }, "ecr-plugin-account");
-        ahead.setDaemon(true);
-        ahead.start();
-        return ahead;
+        });
     }
 
     /**
