@@ -2,11 +2,13 @@
 """Compares the dependencies of two installed POMs of the plugin: the declared ones (each with its version as
 written, type, classifier, scope, optional and exclusions) and the ones a consumer resolves (dependency:list
 output files). Exits 1 and prints the differences when they are not the same, or when a consumer resolves anything
-but the plugin itself: its runtime dependencies are shaded into its jar, so Maven resolves no graph of them.
+but the plugin itself: its runtime dependencies are shaded into its jar, so Maven resolves no graph of them; or
+when an installed POM has a parent or imports a BOM, which every build that uses the plugin would read with it.
 
   published-dependencies.py NAME_A POM_A LIST_A NAME_B POM_B LIST_B
-  published-dependencies.py --self-test     the comparison itself fails on a POM that lacks one dependency, and
-                                            the check on a consumer that resolves one besides the plugin
+  published-dependencies.py --self-test     the comparison itself fails on a POM that lacks one dependency, the
+                                            check on a consumer that resolves one besides the plugin, and the
+                                            check on a POM that imports a BOM
 """
 import sys
 import tempfile
@@ -72,6 +74,18 @@ def besides_plugin(name, listing):
             for item in resolved(listing) if not item.startswith(PLUGIN)]
 
 
+def read_with_it(name, pom):
+    """What Maven reads besides the installed POM to build its model: a parent, BOMs it imports (none wanted)."""
+    project = ET.parse(pom).getroot()
+    found = [f"{name}: the installed POM has the parent {text(p, 'groupId')}:{text(p, 'artifactId')}"
+             for p in project.findall("m:parent", NS)]
+    found += [f"{name}: the installed POM imports {text(d, 'groupId')}:{text(d, 'artifactId')} (scope import): give "
+              "each dependency its version instead"
+              for d in project.findall("m:dependencyManagement/m:dependencies/m:dependency", NS)
+              if text(d, "scope") == "import"]
+    return found
+
+
 def self_test():
     pom = """<project xmlns="http://maven.apache.org/POM/4.0.0"><dependencies>{}</dependencies></project>"""
     one = "<dependency><groupId>g</groupId><artifactId>a</artifactId><version>1</version></dependency>"
@@ -89,13 +103,23 @@ def self_test():
         lacking = compare("A", files["both.pom"], files["both.txt"], "B", files["one.pom"], files["one.txt"])
         alone = besides_plugin("A", files["plugin.txt"])
         more = besides_plugin("A", files["one.txt"])
+        bom = f"{d}/bom.pom"
+        with open(bom, "w", encoding="utf-8") as f:
+            f.write(pom.replace("<dependencies>", "<dependencyManagement><dependencies><dependency><groupId>g</groupId>"
+                                "<artifactId>bom</artifactId><version>1</version><type>pom</type><scope>import</scope>"
+                                "</dependency></dependencies></dependencyManagement><dependencies>", 1).format(one))
+        imports = read_with_it("A", bom)
+        plain = read_with_it("A", files["both.pom"])
     assert same == [], same
     assert alone == [], alone
     assert more == ["resolved: A: g:a:jar:1:compile besides the plugin (its runtime dependencies are shaded into its "
                     "jar)"], more
+    assert plain == [], plain
+    assert imports == ["A: the installed POM imports g:bom (scope import): give each dependency its version instead"], \
+        imports
     assert lacking == ["declared: only A: g:b:1:jar::compile:false", "resolved: only A: g:b:jar:1:compile"], lacking
-    print("published-dependencies.py self-test: a missing dependency is reported (declared and resolved), and one "
-          "resolved besides the plugin")
+    print("published-dependencies.py self-test: a missing dependency is reported (declared and resolved), one "
+          "resolved besides the plugin, and an imported BOM")
 
 
 def main(args):
@@ -107,7 +131,8 @@ def main(args):
         return 2
     name_a, pom_a, list_a, name_b, pom_b, list_b = args
     problems = (compare(name_a, pom_a, list_a, name_b, pom_b, list_b)
-                + besides_plugin(name_a, list_a) + besides_plugin(name_b, list_b))
+                + besides_plugin(name_a, list_a) + besides_plugin(name_b, list_b)
+                + read_with_it(name_a, pom_a) + read_with_it(name_b, pom_b))
     for problem in problems:
         print(problem)
     if problems:
