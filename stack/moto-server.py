@@ -23,7 +23,8 @@ GET /moto-api/ecr-stack/repository-regions?account=ACCOUNT&name=REPOSITORY answe
 ECR holds that repository in that account, read from moto's own state (no region's backend is created by asking).
 
 A tag added with ECR PutImage is put into the stack's registry at once, so that docker can pull it, as on ECR (see
-"PutImage made real" below).
+"PutImage made real" below). PutImage into a repository that does not exist fails with ECR's
+RepositoryNotFoundException (moto's own raises a bare Exception: HTTP 500, which clients retry for seconds).
 """
 import base64
 import hashlib
@@ -42,6 +43,7 @@ from moto import settings
 from moto.core.authorization import ActionAuthenticatorMixin
 from moto.core.exceptions import ServiceException, _RESTError
 from moto.iam.responses import IamResponse
+from moto.ecr.exceptions import RepositoryNotFoundException
 from moto.ecr.models import ecr_backends
 from moto.iam.access_control import IAMRequest
 from moto.moto_api._internal import urls as moto_api_urls
@@ -293,6 +295,9 @@ _moto_batch_get_image = ecr_responses.ECRResponse.batch_get_image
 
 
 def put_image(self):
+    repository = self._get_param("repositoryName")
+    if repository not in self.ecr_backend.repositories:  # moto raises a bare Exception (HTTP 500); ECR answers this
+        raise RepositoryNotFoundException(repository, self._get_param("registryId") or self.current_account)
     result = _moto_put_image(self)  # refused (IMMUTABLE, already there): moto raises, the registry stays as it is
     with _image_put:
         _puts[0] += 1

@@ -31,6 +31,7 @@ image is already recorded) are logged and answered 200 all the same: a non-2xx
 answer makes the registry re-send the event, and block its queue behind it.
 """
 import base64
+import http.client
 import http.server
 import json
 import os
@@ -62,10 +63,9 @@ RETRY_SECONDS = 15
 
 BIND, PORT, REGISTRY_URL, CA_FILE, MOTO_URL, STATE_DIR = sys.argv[1:7]
 REGISTRY_AUTH = "Basic " + base64.b64encode(b"AWS:123456789012-auth-token").decode()
-# the registry is in the stack's own namespace: never through a proxy from the environment; its certificate is
-# verified with the stack's CA
-REGISTRY = urllib.request.build_opener(urllib.request.ProxyHandler({}),
-                                       urllib.request.HTTPSHandler(context=ssl.create_default_context(cafile=CA_FILE)))
+# the registry is in the stack's own namespace: never through a proxy from the environment (http.client reads none);
+# its certificate is verified with the stack's CA
+REGISTRY_TLS = ssl.create_default_context(cafile=CA_FILE)
 USER_AGENT = "ecr-stack-listener"
 ACCOUNT = "123456789012"
 # moto on loopback: never through a proxy from the environment
@@ -77,6 +77,9 @@ ECR_HOST = re.compile(r"^\d{12}\.dkr(?:\.ecr|\.ecr-fips|-ecr)\.([a-z0-9-]+)\."
 
 _clients = {}
 _clients_lock = threading.Lock()
+# one boto3 session for every client: it loads ECR's service model once (about 0.1 s), where a session of each
+# client's own loaded it again for the first push after each reset (a reset makes a new admin key, so new clients)
+_session = boto3.session.Session()
 
 
 def log(message):
@@ -119,15 +122,12 @@ def holds(region, repository):
 
 
 def region_for(host, repository):
-    """The region a push of the repository to the host belongs to (see the module's doc), or NotRecorded."""
+    """The region a push of the repository to the host belongs to (see the module's doc), or NotRecorded. A host
+    that names a region is taken at its word without a call: PutImage into a repository that region's ECR lacks
+    fails with RepositoryNotFoundException (see not_in_named_region)."""
     named = region_of(host)
     if named is not None:
-        if holds(named, repository):
-            return named
-        # as ECR would refuse it: the repository is not in the region the host names
-        others = holders(repository)
-        raise NotRecorded(f"{host} names region {named}, whose ECR has no repository {repository}"
-                          + (f" (it is in {', '.join(others)})" if others else ""))
+        return named
     found = holders(repository)
     if len(found) == 1:
         return found[0]
@@ -135,6 +135,13 @@ def region_for(host, repository):
         raise NotRecorded(f"no region of moto holds a repository {repository} (pushed to {host}; create it first)")
     raise NotRecorded(f"repository {repository} exists in several regions ({', '.join(found)}) and {host} names "
                       f"none: push to the region's own host (ACCOUNT.dkr.ecr.REGION.amazonaws.com), or keep one")
+
+
+def not_in_named_region(host, repository):
+    """As ECR would refuse the push: the repository is not in the region the host names."""
+    others = holders(repository)
+    return NotRecorded(f"{host} names region {region_of(host)}, whose ECR has no repository {repository}"
+                       + (f" (it is in {', '.join(others)})" if others else ""))
 
 
 def holders(repository):
@@ -150,13 +157,14 @@ def record_event(action, host, repository, reference, digest):
 
 
 def ecr_client(region):
-    """One client per credentials pair and region (boto3 clients are thread-safe; creating them is not)."""
+    """One client per credentials pair and region (boto3 clients are thread-safe; creating them, and the session
+    they share, is not: under the lock)."""
     pair = credentials()
     with _clients_lock:
         client = _clients.get((pair, region))
         if client is None:
             # USER_AGENT: stack/moto-server.py puts no PutImage of this listener's into the registry (it came from there)
-            client = boto3.session.Session().client(
+            client = _session.client(
                 "ecr", endpoint_url=MOTO_URL, region_name=region,
                 aws_access_key_id=pair[0], aws_secret_access_key=pair[1],
                 config=botocore.config.Config(user_agent_extra=USER_AGENT))
@@ -168,12 +176,46 @@ def ecr_client(region):
         return client
 
 
+class Registry:
+    """One HTTPS connection to the registry, kept alive between events and used under a lock (the registry sends one
+    event at a time): a new TLS connection for each manifest read cost tens of ms of every push's recording."""
+
+    def __init__(self, url):
+        parts = urllib.parse.urlsplit(url)
+        self._host, self._port = parts.hostname, parts.port or 443
+        self._lock = threading.Lock()
+        self._connection = None
+
+    def get(self, path, headers):
+        """(body, content type) of a GET answered 200; an OSError for any other answer or a failed connection."""
+        with self._lock:
+            for attempt in (1, 2):  # once more on a new connection when the kept one was closed meanwhile
+                if self._connection is None:
+                    self._connection = http.client.HTTPSConnection(self._host, self._port, context=REGISTRY_TLS,
+                                                                   timeout=10)
+                try:
+                    self._connection.request("GET", path, headers=headers)
+                    response = self._connection.getresponse()
+                    body = response.read()
+                except (OSError, http.client.HTTPException) as e:
+                    self._connection.close()
+                    self._connection = None
+                    if attempt == 2:
+                        raise OSError(f"GET {path} from the registry failed: {e}") from e
+                    continue
+                if response.status != 200:
+                    raise OSError(f"GET {path} from the registry: HTTP {response.status} "
+                                  f"{body.decode('utf-8', 'replace').strip()}")
+                return body, response.getheader("Content-Type")
+
+
+REGISTRY = Registry(REGISTRY_URL)
+
+
 def read_manifest(repository, digest):
-    request = urllib.request.Request(
-        f"{REGISTRY_URL}/v2/{repository}/manifests/{digest}",
-        headers={"Accept": ", ".join(MANIFEST_TYPES), "Authorization": REGISTRY_AUTH, "User-Agent": USER_AGENT})
-    with REGISTRY.open(request, timeout=10) as response:
-        return response.read().decode("utf-8"), response.headers.get("Content-Type")
+    body, media_type = REGISTRY.get(f"/v2/{repository}/manifests/{digest}", {
+        "Accept": ", ".join(MANIFEST_TYPES), "Authorization": REGISTRY_AUTH, "User-Agent": USER_AGENT})
+    return body.decode("utf-8"), media_type
 
 
 def repository_missing(region, repository):
@@ -185,7 +227,8 @@ def repository_missing(region, repository):
 
 
 def record_push(host, repository, tag, digest):
-    what = f"{repository}:{tag or '-'} {digest}"
+    image = f"{repository}:{tag or '-'} {digest}"
+    what = image
     deadline = time.monotonic() + RETRY_SECONDS
     attempt = 0
     region = None
@@ -194,7 +237,7 @@ def record_push(host, repository, tag, digest):
         try:
             if region is None:
                 region = region_for(host, repository)
-                what = f"{what} in {region}"
+                what = f"{image} in {region}"
             manifest, media_type = read_manifest(repository, digest)
             args = dict(repositoryName=repository, imageManifest=manifest, imageDigest=digest,
                         imageManifestMediaType=media_type)
@@ -207,8 +250,14 @@ def record_push(host, repository, tag, digest):
             log(f"not recorded {what}: {e}")
             return
         except botocore.exceptions.ClientError as e:
-            if e.response.get("Error", {}).get("Code") in PERMANENT or (
-                    region is not None and repository_missing(region, repository)):
+            code = e.response.get("Error", {}).get("Code")
+            if code == "RepositoryNotFoundException" and region_of(host) is not None:
+                try:
+                    log(f"not recorded {image}: {not_in_named_region(host, repository)}")
+                except Exception as unknown:  # moto could not say where the repository is
+                    log(f"not recorded {what}: {e} ({unknown})")
+                return
+            if code in PERMANENT or (region is not None and repository_missing(region, repository)):
                 log(f"not recorded {what}: {e}")
                 return
             error = e  # refused keys (IAM enforcement on), a 5xx, an error body the client could not read
@@ -257,5 +306,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
+    try:  # ECR's service model loaded and botocore's call path run before the first push, not by it
+        ecr_client("us-east-1").describe_registry()
+    except Exception as e:
+        log(f"warming up the ECR client failed (the first push pays for it): {e}")
     log(f"listening on {BIND}:{PORT}")
     http.server.ThreadingHTTPServer((BIND, int(PORT)), Handler).serve_forever()
