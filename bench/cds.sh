@@ -52,3 +52,4 @@ for side in "${variants[@]:1}"; do
   awk -v s="$side" -v pw="$pw" -v pc="$pc" -v w="$(median ${walls[$side]})" -v c="$(median ${cpus[$side]})" \
     'BEGIN { printf "%s saves %d ms wall (%.0f%%), %d ms cpu (%.0f%%)\n", s, pw - w, 100 * (pw - w) / pw, pc - c, 100 * (pc - c) / pc }'
 done
+steal_note

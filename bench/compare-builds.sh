@@ -38,3 +38,4 @@ m() { median "$@"; }
 echo "median of $rounds: A $(m "${aw[@]}") ms wall, $(m "${ac[@]}") ms cpu; B $(m "${bw[@]}") ms wall, $(m "${bc[@]}") ms cpu"
 awk -v aw="$(m "${aw[@]}")" -v ac="$(m "${ac[@]}")" -v bw="$(m "${bw[@]}")" -v bc="$(m "${bc[@]}")" \
   'BEGIN { printf "B - A: %+d ms wall, %+d ms cpu (B/A %.2f wall, %.2f cpu)\n", bw - aw, bc - ac, bw / aw, bc / ac }'
+steal_note

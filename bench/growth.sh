@@ -58,3 +58,4 @@ for n in 1 5 20; do
 done
 awk -v c1="${med_c[1]}" -v c20="${med_c[20]}" -v p1="${med_p[1]}" -v p20="${med_p[20]}" \
   'BEGIN { printf "each repository after the first (N=1 to N=20): cli %d ms, plugin %d ms\n", (c20-c1)/19, (p20-p1)/19 }'
+steal_note

@@ -11,6 +11,15 @@ version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# steal: CPU time this machine's host gave to others while this machine wanted it (the 8th number of /proc/stat's cpu
+# line, in clock ticks, for all cores together); figures measured while it grew are inflated, the CLI route's (many
+# short processes) most. Every benchmark prints it at the end (steal_note).
+steal_ticks() { awk '/^cpu / { print $9 }' /proc/stat; }
+steal_start=$(steal_ticks)
+steal_note() {
+  awk -v t=$(($(steal_ticks) - steal_start)) -v hz="$(getconf CLK_TCK)" -v s="$SECONDS" 'BEGIN {
+    printf "steal during the run: %.1f s of CPU taken by the host in %d s (0 on a quiet host; above a few s, the medians are inflated)\n", t / hz, s }'
+}
 ms() { date +%s%N | cut -c1-13; }
 timed() { local t0; t0=$(ms); "$@" >&2; echo $(($(ms) - t0)); }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }

@@ -97,3 +97,4 @@ for g in $(awk '{print $1}' "$work/goals" | awk '!seen[$0]++'); do
   echo "  $g $(median $(awk -v g="$g" '$1 == g {print $2}' "$work/goals")), beyond" \
     "$(median $(awk -v g="$g" '$1 == g {print $2 - $3}' "$work/goals"))"
 done
+steal_note
