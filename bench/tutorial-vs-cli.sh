@@ -10,7 +10,8 @@
 # Each round wipes moto first (stack/ecr-stack reset) so both routes start from nothing; rounds alternate the
 # routes so that machine noise falls on all. Prints medians of wall and CPU time, the ratios to the CLI route, the
 # plugin's own cost (plugin - lifecycle - docker, per round, then the median; and, as the issue first asked it,
-# plugin - empty - docker) and the median time of each goal.
+# plugin - empty - docker) and the median time of each goal; each round's steal (CPU time the host took from this
+# machine) and, when some rounds had little, the main medians over those rounds alone.
 #
 #   stack/ecr-stack up && stack/ecr-stack run bench/tutorial-vs-cli.sh [ROUNDS]   (default 5)
 . "$(dirname "$0")/lib.sh"
@@ -75,13 +76,18 @@ run_plugin() {
 }
 run_empty() { read -r w c < <(measure empty_route); ew+=("$w"); ec+=("$c")
   read -r w c < <(measure lifecycle_route); lw+=("$w"); lc+=("$c"); }
+declare -a quiet # the rounds in which the host took (almost) no CPU from this machine (steal, see lib.sh)
+hz=$(getconf CLK_TCK)
 for i in $(seq 1 "$rounds"); do
+  s0=$(steal_ticks)
   if [ $((i % 2)) -eq 1 ]; then run_cli; run_plugin; run_empty; else run_empty; run_plugin; run_cli; fi
+  stolen=$(($(steal_ticks) - s0))
+  [ $((stolen * 1000 / hz)) -le 500 ] && quiet+=("$((i - 1))")
   ow+=($((pw[-1] - lw[-1] - dw[-1]))); oc+=($((pc[-1] - lc[-1] - dc[-1])))
   vw+=($((pw[-1] - ew[-1] - dw[-1]))); vc+=($((pc[-1] - ec[-1] - dc[-1])))
   echo "round $i: wall/cpu ms: cli ${cw[-1]}/${cc[-1]}, plugin ${pw[-1]}/${pc[-1]}, rerun ${rw[-1]}/${rc[-1]}," \
     "empty mvn ${ew[-1]}/${ec[-1]}, lifecycle ${lw[-1]}/${lc[-1]}, docker ${dw[-1]}/${dc[-1]}," \
-    "plugin's own ${ow[-1]}/${oc[-1]}"
+    "plugin's own ${ow[-1]}/${oc[-1]}; steal $((stolen * 1000 / hz)) ms"
 done
 
 m() { median "$@"; }
@@ -92,6 +98,12 @@ echo "plugin's own cost (plugin - lifecycle without the plugin - docker): wall $
 echo "  the same against the empty mvn validate (plugin - empty mvn - docker): wall $(m "${vw[@]}") ms, cpu $(m "${vc[@]}") ms"
 awk -v c="$(m "${cw[@]}")" -v p="$(m "${pw[@]}")" -v r="$(m "${rw[@]}")" -v cc="$(m "${cc[@]}")" -v pc="$(m "${pc[@]}")" \
   'BEGIN { printf "ratio plugin/cli: %.2f wall, %.2f cpu\nratio rerun/cli: %.2f wall\n", p/c, pc/cc, r/c }'
+if [ ${#quiet[@]} -gt 0 ] && [ ${#quiet[@]} -lt "$rounds" ]; then # the same medians over the quiet rounds alone
+  q() { local -n all=$1; local k; for k in "${quiet[@]}"; do echo "${all[$k]}"; done; }
+  echo "the ${#quiet[@]} rounds with at most 0.5 s of steal: cli $(m $(q cw)) / $(m $(q cc)), plugin $(m $(q pw)) /" \
+    "$(m $(q pc)), lifecycle $(m $(q lw)) / $(m $(q lc)); plugin's own cost wall $(m $(q ow)) ms, cpu $(m $(q oc)) ms;" \
+    "ratio plugin/cli $(awk -v p="$(m $(q pw))" -v c="$(m $(q cw))" 'BEGIN { printf "%.2f", p / c }') wall"
+fi
 echo "time of each goal (median ms, first run of each round), and beyond its AWS calls and docker commands:"
 for g in $(awk '{print $1}' "$work/goals" | awk '!seen[$0]++'); do
   echo "  $g $(median $(awk -v g="$g" '$1 == g {print $2}' "$work/goals")), beyond" \
