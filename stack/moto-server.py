@@ -25,6 +25,10 @@ ECR holds that repository in that account, read from moto's own state (no region
 A tag added with ECR PutImage is put into the stack's registry at once, so that docker can pull it, as on ECR (see
 "PutImage made real" below). PutImage into a repository that does not exist fails with ECR's
 RepositoryNotFoundException (moto's own raises a bare Exception: HTTP 500, which clients retry for seconds).
+
+Two more answers made ECR's: GetAuthorizationToken's expiresAt is 12 hours ahead (moto: 2015-01-01), and
+BatchGetImage answers each requested imageId with that id (the tag asked for; moto names every image by its last
+tag, so asking for tags 1.0 and latest of one image answered "latest" twice), or with a failure naming it.
 """
 import base64
 import hashlib
@@ -42,6 +46,7 @@ import moto.ecr.responses as ecr_responses
 from moto import settings
 from moto.core.authorization import ActionAuthenticatorMixin
 from moto.core.exceptions import ServiceException, _RESTError
+from moto.core.responses import ActionResult
 from moto.iam.responses import IamResponse
 from moto.ecr.exceptions import RepositoryNotFoundException
 from moto.ecr.models import ecr_backends
@@ -66,14 +71,18 @@ def registry_domain(region):
     return None
 
 
+# "Authorization tokens are valid for 12 hours" (ECR's GetAuthorizationToken); moto says 2015-01-01, long past
+TOKEN_SECONDS = 12 * 60 * 60
+
+
 def get_authorization_token(self):
     result = _moto_get_authorization_token(self)
     domain = registry_domain(self.region)
-    if domain:
-        for data in result.result["authorizationData"]:
-            endpoint = data["proxyEndpoint"]
-            if endpoint.endswith(MOTO_DOMAIN):
-                data["proxyEndpoint"] = endpoint[: -len(MOTO_DOMAIN)] + "." + domain
+    for data in result.result["authorizationData"]:
+        data["expiresAt"] = time.time() + TOKEN_SECONDS
+        endpoint = data["proxyEndpoint"]
+        if domain and endpoint.endswith(MOTO_DOMAIN):
+            data["proxyEndpoint"] = endpoint[: -len(MOTO_DOMAIN)] + "." + domain
     return result
 
 
@@ -291,7 +300,6 @@ def put_into_registry(repository, tag, manifest, media_type):
 
 
 _moto_put_image = ecr_responses.ECRResponse.put_image
-_moto_batch_get_image = ecr_responses.ECRResponse.batch_get_image
 
 
 def put_image(self):
@@ -309,6 +317,34 @@ def put_image(self):
     return result
 
 
+def requested_images(self):
+    """ECR's BatchGetImage answer: for each requested imageId, the image it names, with the imageId as asked (the
+    requested tag, not the image's last one as moto says), or a failure naming it (moto: imageTag "null" for a
+    digest); an id giving both a digest and a tag names the image only when both match (moto: either)."""
+    repository = self._get_param("repositoryName")
+    registry_id = self._get_param("registryId") or self.current_account
+    backend = self.ecr_backend
+    if repository not in backend.repositories:
+        raise RepositoryNotFoundException(repository, registry_id)
+    images, failures = [], []
+    for wanted in self._get_param("imageIds") or []:
+        digest, tag = wanted.get("imageDigest"), wanted.get("imageTag")
+        image = next((i for i in backend.repositories[repository].images
+                      if (digest is None or i.get_image_digest() == digest)
+                      and (tag is None or tag in i.image_tags)), None)
+        if image is None or digest is None and tag is None:
+            failures.append({"imageId": wanted, "failureCode": "ImageNotFound",
+                             "failureReason": "Requested image not found"})
+            continue
+        image_id = {"imageDigest": image.get_image_digest()}
+        if tag is not None:
+            image_id["imageTag"] = tag
+        images.append({"registryId": image.registry_id, "repositoryName": repository, "imageId": image_id,
+                       "imageManifest": image.image_manifest,
+                       "imageManifestMediaType": image.image_manifest_media_type})
+    return ActionResult({"images": images, "failures": failures})
+
+
 def batch_get_image(self):
     deadline = time.monotonic() + RECORD_WAIT_SECONDS
     repository = self._get_param("repositoryName")
@@ -316,8 +352,8 @@ def batch_get_image(self):
     while True:
         with _image_put:
             seen = _puts[0]  # counted before looking: a PutImage after the look ends the wait below at once
-        result = _moto_batch_get_image(self)
-        have = {image.get_image_digest() for image in result.result.get("images", [])}
+        result = requested_images(self)
+        have = {image["imageId"]["imageDigest"] for image in result.result["images"]}
         missing = [d for d in wanted if d not in have]
         if not missing or from_listener(self) or time.monotonic() >= deadline:
             return result

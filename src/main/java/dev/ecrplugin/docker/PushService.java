@@ -34,6 +34,9 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
  */
 public final class PushService {
 
+    /** The most image ids one BatchGetImage may ask (ECR's limit). */
+    private static final int MAX_IMAGE_IDS = 100;
+
     /**
      * What to push.
      *
@@ -221,11 +224,15 @@ public final class PushService {
      */
     private Map<String, String> digestsInEcr(Request request) {
         Map<String, String> held = new HashMap<>();
+        List<String> tags = request.tags().stream().distinct().toList();
         try {
-            for (String tag : request.tags()) {
+            // one call for up to 100 tags; ECR names each image found by the tag asked for, a missing tag is a failure
+            for (int from = 0; from < tags.size(); from += MAX_IMAGE_IDS) {
+                List<ImageIdentifier> ids = tags.subList(from, Math.min(tags.size(), from + MAX_IMAGE_IDS)).stream()
+                        .map(tag -> ImageIdentifier.builder().imageTag(tag).build()).toList();
                 BatchGetImageResponse response = ecr.batchGetImage(r -> r.repositoryName(request.repositoryName())
-                        .registryId(request.registryId()).imageIds(ImageIdentifier.builder().imageTag(tag).build()));
-                response.images().stream().findFirst().ifPresent(i -> held.put(tag, i.imageId().imageDigest()));
+                        .registryId(request.registryId()).imageIds(ids));
+                response.images().forEach(i -> held.putIfAbsent(i.imageId().imageTag(), i.imageId().imageDigest()));
             }
         } catch (RepositoryNotFoundException e) {
             return held;

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesRequest;
 import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesResponse;
 import software.amazon.awssdk.services.ecr.model.EcrException;
 import software.amazon.awssdk.services.ecr.model.Image;
+import software.amazon.awssdk.services.ecr.model.ImageFailure;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.PutImageRequest;
 import software.amazon.awssdk.services.ecr.model.PutImageResponse;
@@ -163,8 +164,43 @@ class PushServiceTest {
                 "Tagged 127.0.0.1:5000/app:stable (" + DIGEST + ") with ECR PutImage, no docker push"),
                 reporter.infos.stream().filter(l -> l.startsWith("Pushed") || l.startsWith("Tagged")).toList());
         assertEquals(List.of("1.0", "prod", "stable"), result.pushed());
-        assertEquals(4, ecr.operations().stream().filter(o -> o.equals("batchGetImage")).count(),
-                "the manifest is read once, after the push (the other three reads are the tags' digests)");
+        assertEquals(2, ecr.operations().stream().filter(o -> o.equals("batchGetImage")).count(),
+                "the tags' digests in one call, then the manifest once, after the push");
+    }
+
+    @Test
+    void oneBatchGetImageAsksForEveryTagAndEachAnswerCountsForItsOwnTag() {
+        String other = "sha256:" + "f".repeat(64);
+        // as ECR answers: each image found named by the tag asked for (prod is another image), stable is missing
+        ecr.on("batchGetImage", (BatchGetImageRequest r) -> BatchGetImageResponse.builder()
+                .images(image("1.0", DIGEST), image("prod", other)).failures(ImageFailure.builder()
+                        .imageId(ImageIdentifier.builder().imageTag("stable").build()).failureCode("ImageNotFound")
+                        .build()).build())
+                .on("putImage", r -> PutImageResponse.builder().build());
+        runner.answer(0, "[{\"Id\":\"sha256:1\",\"RepoTags\":[\"app:1.0\"],\"RepoDigests\":"
+                + "[\"127.0.0.1:5000/app@" + DIGEST + "\"]}]");
+
+        PushService.Result result = service().push(PushService.Request.of("app:1.0", null,
+                List.of("1.0", "prod", "stable"), false, null, null));
+
+        List<BatchGetImageRequest> asked = ecr.calls().stream().filter(c -> c.operation().equals("batchGetImage"))
+                .map(c -> (BatchGetImageRequest) c.request()).toList();
+        assertEquals(2, asked.size(), "the tags' digests in one call, then the manifest for PutImage");
+        assertEquals(List.of("1.0", "prod", "stable"),
+                asked.get(0).imageIds().stream().map(ImageIdentifier::imageTag).toList());
+        assertEquals(List.of(List.of("docker", "image", "inspect", "app:1.0")),
+                runner.commands.stream().map(CommandRunner.Command::argv).toList(), "no docker push");
+        assertEquals(List.of("ECR repository app already holds 1.0 as " + DIGEST + "; push skipped",
+                "Tagged 127.0.0.1:5000/app:prod (" + DIGEST + ") with ECR PutImage, no docker push",
+                "Tagged 127.0.0.1:5000/app:stable (" + DIGEST + ") with ECR PutImage, no docker push"),
+                reporter.infos.stream().filter(l -> l.startsWith("ECR") || l.startsWith("Tagged")).toList());
+        assertEquals(List.of("prod", "stable"), result.pushed());
+    }
+
+    private static Image image(String tag, String digest) {
+        return Image.builder().imageId(ImageIdentifier.builder().imageDigest(digest).imageTag(tag).build())
+                .imageManifest(MANIFEST).imageManifestMediaType("application/vnd.docker.distribution.manifest.v2+json")
+                .build();
     }
 
     @Test
