@@ -38,6 +38,7 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<EcrClient> ecr;
     private final Map<EcrVariant, EcrClient> ecrElsewhere = new HashMap<>();
     private final Lazy<IamClient> iam;
+    private final Lazy<IamClient> iamSendingOnce;
     private final Lazy<StsClient> sts;
     private final SharedAnswer<String> accountId;
 
@@ -51,11 +52,11 @@ public final class AwsClients implements AutoCloseable {
         this.description = credentials.source();
         // each client has a lock of its own: one may be built on the warm-up thread while another is in use
         this.ecr = new Lazy<>(() -> factory.build(EcrClient.builder(), AwsService.ECR, region, this.credentials));
-        this.iam = new Lazy<>(() -> {
-            // IAM is global: its signing region is the partition's global one, unless an endpoint replaces AWS.
-            Region iamRegion = settings.endpoint() != null ? region : globalRegion();
-            return factory.build(IamClient.builder(), AwsService.IAM, iamRegion, this.credentials);
-        });
+        // IAM is global: its signing region is the partition's global one, unless an endpoint replaces AWS.
+        Region iamRegion = settings.endpoint() != null ? region : globalRegion();
+        this.iam = new Lazy<>(() -> factory.build(IamClient.builder(), AwsService.IAM, iamRegion, this.credentials));
+        this.iamSendingOnce = new Lazy<>(() -> factory.buildSendingOnce(IamClient.builder(), AwsService.IAM, iamRegion,
+                this.credentials));
         this.sts = new Lazy<>(() -> factory.build(StsClient.builder(), AwsService.STS, region, this.credentials));
         // a lock of its own too: the other clients stay available while STS answers
         this.accountId = new SharedAnswer<>(() -> sts().getCallerIdentity().account());
@@ -185,6 +186,15 @@ public final class AwsClients implements AutoCloseable {
         return iam.getValue();
     }
 
+    /**
+     * An IAM client like {@link #iam()} that sends each request once, without the SDK's retries: for the calls that
+     * create something and are not idempotent (CreateAccessKey, CreatePolicyVersion), which the plugin repeats only
+     * after looking (see {@link NoRetry}).
+     */
+    public IamClient iamSendingOnce() {
+        return iamSendingOnce.getValue();
+    }
+
     public StsClient sts() {
         return sts.getValue();
     }
@@ -193,7 +203,8 @@ public final class AwsClients implements AutoCloseable {
      * Builds the clients of {@code services} now, on a daemon thread of its own, so that their classes (about 600
      * a service) load while the goal's thread resolves credentials and makes its first calls: on two cores the work
      * overlaps. A goal that asks for a client being built waits for it; nothing is built twice; no call is made; a
-     * failure here is only logged at DEBUG (the goal meets it again when it asks for the client).
+     * failure here is only logged at DEBUG (the goal meets it again when it asks for the client). IAM's two clients
+     * are built together (the one {@link #iamSendingOnce() sending once} costs a few ms once the first is built).
      */
     Thread warmUp(Set<AwsService> services, Reporter reporter) {
         if (services.isEmpty()) {
@@ -204,7 +215,10 @@ public final class AwsClients implements AutoCloseable {
                 try {
                     switch (service) {
                         case ECR -> ecr();
-                        case IAM -> iam();
+                        case IAM -> {
+                            iam();
+                            iamSendingOnce();
+                        }
                         case STS -> sts();
                         default -> reporter.debug("No client of " + service + " to build ahead");
                     }

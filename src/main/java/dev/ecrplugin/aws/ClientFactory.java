@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -13,9 +14,9 @@ import software.amazon.awssdk.regions.Region;
  * Builds every AWS client of a session, those inside the credential providers (STS, SSO, SSO-OIDC) as well as ECR,
  * IAM and STS for the goals, all alike: {@code <endpoint>} (else the SDK's own endpoint settings), the profile's
  * settings, the HTTP client and proxy of {@link HttpClients}, the timeouts of {@link AwsTimeouts}, the SDK's
- * STANDARD retry mode, failures that name the URL ({@link EndpointNamingInterceptor}) and each call's time at DEBUG
- * ({@link CallTimer}). The one place of client-level retry and timeout configuration (per-request overrides belong to
- * the calls that need them).
+ * STANDARD retry mode (or no retries at all, {@link #buildSendingOnce}), failures that name the URL
+ * ({@link EndpointNamingInterceptor}) and each call's time at DEBUG ({@link CallTimer}). The one place of retry and
+ * timeout configuration.
  * Remembers what it built, to close it.
  */
 final class ClientFactory {
@@ -35,6 +36,23 @@ final class ClientFactory {
     /** {@code builder} configured for {@code service} in {@code region}, built, remembered for closing. */
     <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, AwsService service,
             Region region, AwsCredentialsProvider credentials) {
+        return build(builder, service, region, credentials, true);
+    }
+
+    /**
+     * As {@link #build}, but the client sends each request once: the SDK's retries are off (its STANDARD mode, the
+     * profile's {@code retry_mode} and {@code AWS_RETRY_MODE} do not apply), for the calls that create something and
+     * must not be repeated blindly (see {@link NoRetry}). A client of its own rather than a per-request plugin: the
+     * SDK rebuilds the client's configuration for a request that brings a plugin (10-30 ms the first time, on the
+     * goal's thread), while this client is built beside the others, ahead.
+     */
+    <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C buildSendingOnce(B builder,
+            AwsService service, Region region, AwsCredentialsProvider credentials) {
+        return build(builder, service, region, credentials, false);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, AwsService service,
+            Region region, AwsCredentialsProvider credentials, boolean retries) {
         builder.region(region).credentialsProvider(credentials);
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
@@ -43,9 +61,13 @@ final class ClientFactory {
         EndpointSource source = EndpointSource.of(service, settings, profileFile);
         builder.overrideConfiguration(o -> {
             o.apiCallTimeout(timeouts.apiCall()).apiCallAttemptTimeout(timeouts.apiCallAttempt())
-                    .retryStrategy(RetryMode.STANDARD)
                     .addExecutionInterceptor(new EndpointNamingInterceptor(service, source, timeouts))
                     .addExecutionInterceptor(new CallTimer(service, reporter));
+            if (retries) {
+                o.retryStrategy(RetryMode.STANDARD);
+            } else { // explicit: neither the profile's retry_mode nor AWS_RETRY_MODE brings retries back
+                o.retryStrategy(AwsRetryStrategy.doNotRetry());
+            }
             // the profile's own settings (endpoint_url, services) apply as with AWS_PROFILE
             if (profileFile != null) {
                 o.defaultProfileFileSupplier(profileFile);

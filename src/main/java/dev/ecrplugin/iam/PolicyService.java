@@ -31,9 +31,9 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
  * as created, not as "already exists".</li>
  * <li>CreatePolicyVersion is not idempotent (each call adds a version, and the sixth fails with LimitExceeded, so
  * a blind repeat near the five-version limit fails a run that did update the policy, and elsewhere spends a
- * version): the SDK's retries are off for it ({@link NoRetry#once()}); after an unknown outcome GetPolicy shows
- * whether the default version changed to the declared document (then this run updated it), else one more version
- * is made.</li>
+ * version): it goes through the client that sends once (the SDK's retries off); after an unknown outcome
+ * GetPolicy shows whether the default version changed to the declared document (then this run updated it), else
+ * one more version is made.</li>
  * <li>DeletePolicyVersion keeps the SDK's retries: a repeat after a lost answer gets NoSuchEntity, read as
  * deleted.</li>
  * </ul>
@@ -45,11 +45,18 @@ public final class PolicyService {
     static final int MAX_VERSIONS = 5;
 
     private final IamClient iam;
+    private final IamClient sendingOnce;
     private final Placeholders placeholders;
     private final Reporter reporter;
 
-    public PolicyService(IamClient iam, Placeholders placeholders, Reporter reporter) {
+    /**
+     * @param iam         the IAM client, with the SDK's retries
+     * @param sendingOnce an IAM client without them, for CreatePolicyVersion
+     *                    ({@code AwsClients.iamSendingOnce()})
+     */
+    public PolicyService(IamClient iam, IamClient sendingOnce, Placeholders placeholders, Reporter reporter) {
         this.iam = Objects.requireNonNull(iam);
+        this.sendingOnce = Objects.requireNonNull(sendingOnce);
         this.placeholders = Objects.requireNonNull(placeholders);
         this.reporter = Objects.requireNonNull(reporter);
     }
@@ -189,8 +196,8 @@ public final class PolicyService {
     }
 
     private String createVersionOnce(Policy policy, PolicyDocument document) {
-        return iam.createPolicyVersion(r -> r.policyArn(policy.arn()).policyDocument(document.compactText())
-                .setAsDefault(true).overrideConfiguration(NoRetry.once())).policyVersion().versionId();
+        return sendingOnce.createPolicyVersion(r -> r.policyArn(policy.arn()).policyDocument(document.compactText())
+                .setAsDefault(true)).policyVersion().versionId();
     }
 
     /** The oldest non-default version when the policy already has the most versions IAM allows. */

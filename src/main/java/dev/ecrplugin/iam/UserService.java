@@ -41,8 +41,8 @@ import software.amazon.awssdk.services.iam.model.User;
  * request may have reached IAM and acted):
  * <ul>
  * <li>CreateAccessKey is not idempotent (each call makes another key, whose secret only its answer carries), so it
- * is never retried blindly: the SDK's retries are off for it ({@link NoRetry#once()}); after an unknown outcome
- * the user's keys are listed, and a key that appeared is deleted (said at INFO, by key id) only when no profile of
+ * is never retried blindly: it goes through the client that sends once (the SDK's retries off); after an unknown
+ * outcome the user's keys are listed, and a key that appeared is deleted (said at INFO, by key id) only when no profile of
  * the credentials file holds it and IAM's CreateDate of it lies in the time the call can have made it: from the
  * mark taken just before it was sent (less {@link #CLOCK_SKEW}) to the mark plus the call's whole timeout (plus
  * {@link #CLOCK_SKEW}). Another key that appeared, made by someone else (another build, an operator), is left
@@ -69,20 +69,24 @@ public final class UserService {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final IamClient iam;
+    private final IamClient sendingOnce;
     private final String partition;
     private final Supplier<String> accountId;
     private final Duration callTimeout;
     private final Reporter reporter;
 
     /**
+     * @param iam         the IAM client, with the SDK's retries
+     * @param sendingOnce an IAM client without them, for CreateAccessKey ({@code AwsClients.iamSendingOnce()})
      * @param partition   the partition of the caller (aws, aws-cn, ...), for the ARNs of policies given by name
      * @param accountId   the caller's account, asked only when a policy is given by name
      * @param callTimeout how long one IAM call may take in all (the clients' apiCallTimeout): bounds when a
      *                    CreateAccessKey whose answer was lost can have made its key
      */
-    public UserService(IamClient iam, String partition, Supplier<String> accountId, Duration callTimeout,
-            Reporter reporter) {
+    public UserService(IamClient iam, IamClient sendingOnce, String partition, Supplier<String> accountId,
+            Duration callTimeout, Reporter reporter) {
         this.iam = Objects.requireNonNull(iam);
+        this.sendingOnce = Objects.requireNonNull(sendingOnce);
         this.partition = Objects.requireNonNull(partition);
         this.accountId = Objects.requireNonNull(accountId);
         this.callTimeout = Objects.requireNonNull(callTimeout);
@@ -417,7 +421,7 @@ public final class UserService {
     }
 
     private AccessKey createAccessKeyOnce(String name) {
-        return iam.createAccessKey(r -> r.userName(name).overrideConfiguration(NoRetry.once())).accessKey();
+        return sendingOnce.createAccessKey(r -> r.userName(name)).accessKey();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ecrplugin.maven;
 
+import dev.ecrplugin.aws.AwsClients;
 import dev.ecrplugin.iam.PolicyService;
 import dev.ecrplugin.iam.PolicySpec;
 import dev.ecrplugin.policy.PolicyKind;
@@ -61,6 +62,8 @@ public class CreatePolicyMojo extends AbstractProvisionMojo {
         PolicySpec.checkName(policyName, "policyName", "ecr.policyName"); // the name first: it is what is missing most
         PolicySpec spec = new PolicySpec(policyName, description,
                 PolicyText.load(PolicyKind.IDENTITY, Documents.basedir(basedir), policyFile, policyDocument));
-        report(new PolicyService(aws().iam(), Documents.placeholders(aws()), reporter()).ensure(spec, dryRun));
+        AwsClients aws = aws();
+        report(new PolicyService(aws.iam(), aws.iamSendingOnce(), Documents.placeholders(aws), reporter())
+                .ensure(spec, dryRun));
     }
 }

@@ -56,7 +56,7 @@ public class CreateUserMojo extends AbstractProvisionMojo {
     protected void run() {
         UserSpec spec = new UserSpec(userName, policyNames, policyArns, accessKeyProfile);
         AwsClients aws = aws();
-        UserService.Result result = new UserService(aws.iam(), aws.partition(), aws::accountId,
+        UserService.Result result = new UserService(aws.iam(), aws.iamSendingOnce(), aws.partition(), aws::accountId,
                 awsSettings().timeouts().apiCall(), reporter())
                 .ensure(spec, credentialsFile(), dryRun);
         report(result.user());

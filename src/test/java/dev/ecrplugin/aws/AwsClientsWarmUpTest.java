@@ -2,6 +2,7 @@ package dev.ecrplugin.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * Building clients ahead: on a thread of its own, each once, whoever asks first; no call is made (the endpoint is a
@@ -45,13 +47,17 @@ class AwsClientsWarmUpTest {
             Thread warm = aws.warmUp(Set.of(AwsService.ECR, AwsService.IAM), reporter);
             assertTrue(warm.isDaemon());
             warm.join(60_000);
-            assertEquals(before + 2, aws.built(), "ECR and IAM built on the warm-up thread");
+            assertEquals(before + 3, aws.built(), "ECR and IAM's two (with and without retries) built on the warm-up "
+                    + "thread");
             EcrClient ecr = aws.ecr();
-            aws.iam();
-            assertEquals(before + 2, aws.built(), "the goal gets them, nothing is built twice");
+            IamClient iam = aws.iam();
+            IamClient sendingOnce = aws.iamSendingOnce();
+            assertEquals(before + 3, aws.built(), "the goal gets them, nothing is built twice");
             assertSame(ecr, aws.ecr());
+            assertNotSame(iam, sendingOnce);
+            assertSame(sendingOnce, aws.iamSendingOnce());
             aws.sts();
-            assertEquals(before + 3, aws.built(), "what was not warmed is built when asked");
+            assertEquals(before + 4, aws.built(), "what was not warmed is built when asked");
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.ecrplugin.testing.RecordingReporter;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -33,9 +34,10 @@ import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.IamException;
 
 /**
- * What the SDK (2.57.8, url-connection client, as the plugin builds it) really sends when a call fails, counted
- * by a socket server: the client-level STANDARD retries repeat a failed call, {@link NoRetry#once()} sends it
- * once, and a create that the SDK retries after a lost answer fails with a "numAttempts" above 1.
+ * What the SDK (url-connection client) really sends when a call fails, counted by a socket server: the client-level
+ * STANDARD retries repeat a failed call, the plugin's client sending once ({@link ClientFactory#buildSendingOnce},
+ * {@link AwsClients#iamSendingOnce()}) sends it once, and a create that the SDK retries after a lost answer fails
+ * with a "numAttempts" above 1.
  */
 class NoRetryTest {
 
@@ -48,6 +50,16 @@ class NoRetryTest {
         }
     }
 
+    /** The plugin's IAM clients, as {@link AwsClients} has them built, against the server. */
+    private ClientFactory factory() {
+        return new ClientFactory(AwsSettings.of("us-east-1", null, "http://127.0.0.1:" + server.port()), null,
+                new Closer(), new RecordingReporter());
+    }
+
+    private static StaticCredentialsProvider keys() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAX", "s"));
+    }
+
     private IamClient iam() {
         return IamClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
                 .region(Region.US_EAST_1)
@@ -58,7 +70,7 @@ class NoRetryTest {
     }
 
     @Test
-    void aFiveHundredIsRetriedByTheClientButNotWithNoRetry() throws IOException {
+    void aFiveHundredIsRetriedByTheClientButNotByTheClientSendingOnce() throws IOException {
         server = Server.start(n -> Answer.SERVICE_FAILURE);
         try (IamClient iam = iam()) {
             IamException retried = assertThrows(IamException.class, () -> iam.createAccessKey(r -> r.userName("u")));
@@ -66,26 +78,34 @@ class NoRetryTest {
             assertEquals(3, retried.numAttempts());
             assertTrue(NoRetry.outcomeUnknown(retried));
 
+        }
+        ClientFactory factory = factory();
+        try (IamClient sendingOnce = factory.buildSendingOnce(IamClient.builder(), AwsService.IAM, Region.US_EAST_1,
+                keys()); IamClient retrying = factory.build(IamClient.builder(), AwsService.IAM, Region.US_EAST_1,
+                keys())) {
             server.actions().clear();
             IamException once = assertThrows(IamException.class,
-                    () -> iam.createAccessKey(r -> r.userName("u").overrideConfiguration(NoRetry.once())));
+                    () -> sendingOnce.createAccessKey(r -> r.userName("u")));
             assertEquals(List.of("CreateAccessKey"), server.actions());
             assertEquals(500, once.statusCode());
+            assertEquals(1, once.numAttempts());
 
             server.actions().clear();
-            assertThrows(IamException.class, () -> iam.listAccessKeys(r -> r.userName("u")));
-            assertEquals(3, server.actions().size(), "the client's retries are untouched for other requests");
+            IamException retried = assertThrows(IamException.class,
+                    () -> retrying.listAccessKeys(r -> r.userName("u")));
+            assertEquals(3, server.actions().size(), "the plugin's other clients keep STANDARD's retries");
+            assertEquals(3, retried.numAttempts());
         }
     }
 
     @Test
-    void aConnectionClosedWithoutAnAnswerIsSentOnceWithNoRetry() throws IOException {
+    void aConnectionClosedWithoutAnAnswerIsSentOnceByTheClientSendingOnce() throws IOException {
         server = Server.start(n -> Answer.DROP);
-        try (IamClient iam = iam()) {
+        try (IamClient iam = factory().buildSendingOnce(IamClient.builder(), AwsService.IAM, Region.US_EAST_1,
+                keys())) {
             iam.listUsers(); // as in a goal: earlier calls leave a kept-alive connection, which the create reuses
             server.actions().clear();
-            SdkException e = assertThrows(SdkException.class,
-                    () -> iam.createAccessKey(r -> r.userName("u").overrideConfiguration(NoRetry.once())));
+            SdkException e = assertThrows(SdkException.class, () -> iam.createAccessKey(r -> r.userName("u")));
             assertTrue(e instanceof SdkClientException, e.toString());
             assertTrue(NoRetry.outcomeUnknown(e));
             // sent once also on a reused kept-alive connection: HttpURLConnection does not re-send the POST itself

@@ -1,7 +1,6 @@
 package dev.ecrplugin.iam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ecrplugin.core.Change;
@@ -39,10 +38,13 @@ class PolicyServiceTest {
     private static final String NEW = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"ecr:DescribeRepositories\",\"Resource\":\"*\"}]}";
 
+    /** The name of the IAM client without retries ({@code AwsClients.iamSendingOnce()}) in the fake's calls. */
+    private static final String SENDING_ONCE = "sending once";
+
     private final RecordingReporter reporter = new RecordingReporter();
 
     private PolicyService service(FakeClient<IamClient> iam) {
-        return new PolicyService(iam.client(), new Placeholders(() -> "123456789012", () -> "us-east-1", () -> "aws"),
+        return new PolicyService(iam.client(), iam.client(SENDING_ONCE), new Placeholders(() -> "123456789012", () -> "us-east-1", () -> "aws"),
                 reporter);
     }
 
@@ -108,9 +110,8 @@ class PolicyServiceTest {
         assertEquals(2, state.documents.size(), "one new version, not two");
         assertEquals(1, iam.operations().stream().filter("createPolicyVersion"::equals).count());
         for (FakeClient.Call call : iam.calls()) {
-            if (call.request() instanceof CreatePolicyVersionRequest create) {
-                assertFalse(create.overrideConfiguration().orElseThrow().plugins().isEmpty(), "sent without retries");
-            }
+            assertEquals(call.request() instanceof CreatePolicyVersionRequest ? SENDING_ONCE : null, call.via(),
+                    call.operation() + ": CreatePolicyVersion goes through the client without retries, the rest not");
         }
     }
 

@@ -54,6 +54,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -105,10 +106,21 @@ class GoalActionsRecordingTest {
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends AutoCloseable> C client(
             B builder, String endpoint) {
+        return client(builder, endpoint, true);
+    }
+
+    /** retries false: as the plugin's client for the calls that are not idempotent (AwsClients.iamSendingOnce). */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends AutoCloseable> C client(
+            B builder, String endpoint, boolean retries) {
         builder.endpointOverride(URI.create(endpoint)).region(Region.of(LocalStack.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(recorder));
+                .overrideConfiguration(o -> {
+                    o.addExecutionInterceptor(recorder);
+                    if (!retries) {
+                        o.retryStrategy(AwsRetryStrategy.doNotRetry());
+                    }
+                });
         C client = builder.build();
         clients.add(client);
         return client;
@@ -170,7 +182,8 @@ class GoalActionsRecordingTest {
     void createPolicy() {
         String name = "rp-policy-" + suffix;
         GoalConfig config = config("create-policy", "policyName", name);
-        PolicyService service = new PolicyService(iam(), placeholders(), reporter);
+        IamClient iam = iam();
+        PolicyService service = new PolicyService(iam, iam, placeholders(), reporter);
         scenario(config, () -> service.ensure(new PolicySpec(name, null, identityPolicy("ecr:ListImages")), false));
         scenario(config, () -> service.ensure(new PolicySpec(name, null, identityPolicy("ecr:ListImages")), false));
         try (IamClient admin = LocalStack.iam()) { // five versions: the next one deletes the oldest
@@ -191,7 +204,8 @@ class GoalActionsRecordingTest {
         String policy = "rp-attached-" + suffix;
         IamFixtures.ensurePolicy(policy);
         CredentialsFile credentials = new CredentialsFile(temp.resolve("credentials"));
-        UserService service = new UserService(iam(), "aws", this::account, Duration.ofSeconds(30), reporter);
+        IamClient iam = iam();
+        UserService service = new UserService(iam, iam, "aws", this::account, Duration.ofSeconds(30), reporter);
         GoalConfig plain = config("create-user", "userName", user);
         scenario(plain, () -> service.ensure(new UserSpec(user, null, null, null), credentials, false));
         scenario(plain, () -> service.ensure(new UserSpec(user, null, null, null), credentials, false));
@@ -212,7 +226,9 @@ class GoalActionsRecordingTest {
         // CreateAccessKey's answer lost (through the fault proxy): the key it made is deleted, one more is made
         IamFixtures.deleteUser(user);
         IamClient throughProxy = client(IamClient.builder(), FaultProxy.endpoint());
-        UserService lossy = new UserService(throughProxy, "aws", this::account, Duration.ofSeconds(30), reporter);
+        IamClient onceThroughProxy = client(IamClient.builder(), FaultProxy.endpoint(), false);
+        UserService lossy = new UserService(throughProxy, onceThroughProxy, "aws", this::account,
+                Duration.ofSeconds(30), reporter);
         FaultProxy.arm("CreateAccessKey", FaultProxy.DROP_AFTER_FORWARD, 1);
         UserSpec intoP3 = new UserSpec(user, List.of(policy), null, "p3");
         scenario(full, () -> lossy.ensure(intoP3, credentials, false));

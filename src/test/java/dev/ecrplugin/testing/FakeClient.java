@@ -12,12 +12,18 @@ import software.amazon.awssdk.core.SdkRequest;
 /**
  * A fake AWS SDK client (EcrClient, IamClient, ...) for unit tests: each operation answers as stubbed with
  * {@link #on}, the SDK's own default methods (consumer-builder overloads, paginators) run as they are, and any
- * other call fails the test. {@link #calls()} lists the operations called, in order, with their requests.
+ * other call fails the test. {@link #calls()} lists the operations called, in order, with their requests, and which
+ * of the fake's clients got each ({@link #client(String)}: two clients of one service, as IAM's with and without
+ * retries, share the stubs and the list).
  */
 public final class FakeClient<C> {
 
-    /** One operation the code under test called. */
-    public record Call(String operation, SdkRequest request) {}
+    /**
+     * One operation the code under test called.
+     *
+     * @param via the name of the client it went through ({@link #client(String)}), or null for {@link #client()}
+     */
+    public record Call(String operation, SdkRequest request, String via) {}
 
     private final Class<C> type;
     private final Map<String, Function<SdkRequest, Object>> answers = new HashMap<>();
@@ -48,11 +54,16 @@ public final class FakeClient<C> {
     }
 
     public C client() {
+        return client(null);
+    }
+
+    /** Another client of this fake: its calls are listed with {@code via}. */
+    public C client(String via) {
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
             if (args != null && args.length == 1 && args[0] instanceof SdkRequest request
                     && answers.containsKey(name)) {
-                calls.add(new Call(name, request));
+                calls.add(new Call(name, request, via));
                 Object answer = answers.get(name).apply(request);
                 if (answer instanceof RuntimeException e) {
                     throw e;
@@ -69,7 +80,7 @@ public final class FakeClient<C> {
                 case "close":
                     return null;
                 case "toString":
-                    return "fake " + type.getSimpleName();
+                    return "fake " + type.getSimpleName() + (via == null ? "" : " (" + via + ")");
                 case "hashCode":
                     return System.identityHashCode(proxy);
                 case "equals":
