@@ -2,7 +2,8 @@
 # The tutorial's route (one `mvn deploy` of examples/tutorial) with two builds of the plugin, side by side in one
 # run: each git revision is built into a local repository of its own (a worktree under $work, the rest of the local
 # repository linked, not copied), then rounds alternate A and B on a wiped stack. Prints the medians of wall and CPU
-# time of both and B/A: what a change saved, measured.
+# time of both and B/A: what a change saved, measured; and, for each side, each goal's median time and time beyond
+# its AWS calls and docker commands (from the plugin's DEBUG log, as bench/tutorial-vs-cli.sh has them).
 #
 #   stack/ecr-stack up && stack/ecr-stack run bench/compare-builds.sh REV_A REV_B [ROUNDS]   (default 7)
 # BENCH_POM (default examples/tutorial/pom.xml) and BENCH_GOALS (default deploy) choose another route.
@@ -20,9 +21,11 @@ for side in A B; do
     -Dmaven.repo.local="$work/repo-$side" >&2)
 done
 fresh() { stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"; }
-route() { # SIDE (the stack wiped before, outside the measurement)
-  ./mvnw -B -q -Dmaven.repo.local="$work/repo-$1" -f "${BENCH_POM:-examples/tutorial/pom.xml}" ${BENCH_GOALS:-deploy} \
-    -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1 >"$work/mvn.log" 2>&1 || { cat "$work/mvn.log" >&2; exit 1; }
+route() { # SIDE (the stack wiped before, outside the measurement); not -q: the goals' lines are read from the log
+  ./mvnw -B -Dmaven.repo.local="$work/repo-$1" -f "${BENCH_POM:-examples/tutorial/pom.xml}" ${BENCH_GOALS:-deploy} \
+    -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1 "${goal_log_args[@]}" >"$work/mvn.log" 2>&1 \
+    || { cat "$work/mvn.log" >&2; exit 1; }
+  goal_times "$work/mvn.log" >>"$work/goals-$1"
 }
 declare -a aw ac bw bc
 for i in $(seq 1 "$rounds"); do
@@ -38,4 +41,9 @@ m() { median "$@"; }
 echo "median of $rounds: A $(m "${aw[@]}") ms wall, $(m "${ac[@]}") ms cpu; B $(m "${bw[@]}") ms wall, $(m "${bc[@]}") ms cpu"
 awk -v aw="$(m "${aw[@]}")" -v ac="$(m "${ac[@]}")" -v bw="$(m "${bw[@]}")" -v bc="$(m "${bc[@]}")" \
   'BEGIN { printf "B - A: %+d ms wall, %+d ms cpu (B/A %.2f wall, %.2f cpu)\n", bw - aw, bc - ac, bw / aw, bc / ac }'
+for side in A B; do
+  [ -s "$work/goals-$side" ] || continue # a route without the plugin's goals (BENCH_GOALS="deploy -Decr.skip")
+  echo "each goal on $side (median ms, and beyond its AWS calls and docker commands):"
+  goal_medians "$work/goals-$side"
+done
 steal_note

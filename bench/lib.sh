@@ -46,3 +46,26 @@ ensure_myapp_image() {
   tar -C "$work" -cf "$work/img.tar" hello.txt
   docker import "$work/img.tar" myapp:1.0 >/dev/null
 }
+
+# The options that make a route's log say when each goal starts and what its AWS calls and docker commands took
+# (the plugin's DEBUG lines; the SDK's and Maven's loggers stay at INFO): for goal_times and goal_medians.
+goal_log_args=(-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS
+  -Dorg.slf4j.simpleLogger.log.dev.ecrplugin=debug)
+goal_times() { # LOG (a plugin route's log, made with goal_log_args) -> "goal ms calls-ms" per goal, from its
+  # "--- ecr:..." line to the next "---" line; calls-ms: the sum of its AWS calls' and docker commands' "took N ms" (in create-policy, the STS call runs on
+  # a thread of its own beside the IAM client's building, so there the difference is not the plugin's alone)
+  awk '/\[INFO\] --- / { t = $1; split(t, p, /[:.]/); now = ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 + p[4]
+         if (g != "") print g, now - start, calls; g = ""; calls = 0
+         if ($0 ~ /--- ecr:/) { g = $4; sub(/^ecr:[^:]*:/, "", g); start = now } }
+       /\[DEBUG\] .* took [0-9]+ ms/ && g != "" { match($0, / took [0-9]+ ms/); calls += substr($0, RSTART + 6, RLENGTH - 9) }
+       /BUILD SUCCESS/ && g != "" { t = $1; split(t, p, /[:.]/); now = ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 + p[4]
+         print g, now - start, calls; g = "" }' "$1"
+}
+# goal_medians FILE (goal_times lines of several runs): each goal's median time and median time beyond its calls
+goal_medians() {
+  local g
+  for g in $(awk '{print $1}' "$1" | awk '!seen[$0]++'); do
+    echo "  $g $(median $(awk -v g="$g" '$1 == g {print $2}' "$1")), beyond" \
+      "$(median $(awk -v g="$g" '$1 == g {print $2 - $3}' "$1"))"
+  done
+}

@@ -38,12 +38,8 @@ cli_route() {
   "${a[@]}" ecr set-repository-policy --repository-name repo1 --policy-text "file://$work/usr1Policy.json" >/dev/null
   docker_part
 }
-plugin_route() { # the log keeps Maven's timestamps, for the time of each goal, and the plugin's DEBUG lines (each
-  # AWS call's and docker command's "took N ms"; the SDK's and Maven's loggers stay at INFO)
-  ./mvnw "${mvn_args[@]}" deploy -Dorg.slf4j.simpleLogger.showDateTime=true \
-    -Dorg.slf4j.simpleLogger.log.dev.ecrplugin=debug \
-    -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >"$work/mvn.log" 2>&1 \
-    || { cat "$work/mvn.log" >&2; exit 1; }
+plugin_route() { # the log says when each goal starts and what its calls took (goal_log_args, lib.sh)
+  ./mvnw "${mvn_args[@]}" deploy "${goal_log_args[@]}" >"$work/mvn.log" 2>&1 || { cat "$work/mvn.log" >&2; exit 1; }
 }
 empty_route() { ./mvnw -q "${mvn_args[@]}" validate; }
 # the tutorial's POM without the plugin (no parent, no .mvn of its own: nothing else differs)
@@ -55,23 +51,13 @@ assert without != pom and "dev.ecrplugin" not in without, "the tutorial POM's ec
 open(sys.argv[2], "w", encoding="utf-8").write(without)
 PY
 lifecycle_route() { ./mvnw -q -B -f "$work/pom-without-plugin.xml" deploy; }
-goal_times() { # the plugin route's log -> "goal ms calls-ms" per goal, from its "--- ecr:..." line to the next "---"
-  # line; calls-ms: the sum of its AWS calls' and docker commands' "took N ms" (in create-policy, the STS call runs on
-  # a thread of its own beside the IAM client's building, so there the difference is not the plugin's alone)
-  awk '/\[INFO\] --- / { t = $1; split(t, p, /[:.]/); now = ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 + p[4]
-         if (g != "") print g, now - start, calls; g = ""; calls = 0
-         if ($0 ~ /--- ecr:/) { g = $4; sub(/^ecr:[^:]*:/, "", g); start = now } }
-       /\[DEBUG\] .* took [0-9]+ ms/ && g != "" { match($0, / took [0-9]+ ms/); calls += substr($0, RSTART + 6, RLENGTH - 9) }
-       /BUILD SUCCESS/ && g != "" { t = $1; split(t, p, /[:.]/); now = ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 + p[4]
-         print g, now - start, calls; g = "" }' "$work/mvn.log"
-}
 
 declare -a cw cc pw pc rw rc ew ec lw lc dw dc ow oc vw vc
 run_cli() { stack/ecr-stack reset 2>/dev/null; read -r w c < <(measure cli_route); cw+=("$w"); cc+=("$c")
   read -r w c <"$work/docker.m"; dw+=("$w"); dc+=("$c"); }
 run_plugin() {
   stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"
-  read -r w c < <(measure plugin_route); pw+=("$w"); pc+=("$c"); goal_times >>"$work/goals"
+  read -r w c < <(measure plugin_route); pw+=("$w"); pc+=("$c"); goal_times "$work/mvn.log" >>"$work/goals"
   read -r w c < <(measure plugin_route); rw+=("$w"); rc+=("$c")
 }
 run_empty() { read -r w c < <(measure empty_route); ew+=("$w"); ec+=("$c")
@@ -105,8 +91,5 @@ if [ ${#quiet[@]} -gt 0 ] && [ ${#quiet[@]} -lt "$rounds" ]; then # the same med
     "ratio plugin/cli $(awk -v p="$(m $(q pw))" -v c="$(m $(q cw))" 'BEGIN { printf "%.2f", p / c }') wall"
 fi
 echo "time of each goal (median ms, first run of each round), and beyond its AWS calls and docker commands:"
-for g in $(awk '{print $1}' "$work/goals" | awk '!seen[$0]++'); do
-  echo "  $g $(median $(awk -v g="$g" '$1 == g {print $2}' "$work/goals")), beyond" \
-    "$(median $(awk -v g="$g" '$1 == g {print $2 - $3}' "$work/goals"))"
-done
+goal_medians "$work/goals"
 steal_note
