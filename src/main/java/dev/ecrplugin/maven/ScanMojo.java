@@ -1,9 +1,11 @@
 package dev.ecrplugin.maven;
 
+import dev.ecrplugin.core.Strings;
 import dev.ecrplugin.docker.RegistryTargets;
 import dev.ecrplugin.ecr.RegistryHost;
 import dev.ecrplugin.ecr.ScanService;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,11 +24,14 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 @Mojo(name = "scan", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true, requiresProject = false)
 public class ScanMojo extends AbstractEcrMojo {
 
-    /** The ECR repository. Default: the repository this build's ecr:push pushed to. */
+    /**
+     * The ECR repository. Default: the repository this build's ecr:push pushed to (the last one, when it pushed to
+     * several); named without tag or digest, the image this build pushed there.
+     */
     @Parameter(property = "ecr.repositoryName")
     protected String repositoryName;
 
-    /** The tag of the image to scan. Default: the digest this build's ecr:push pushed. */
+    /** The tag of the image to scan. Default: the digest this build's ecr:push pushed to the repository. */
     @Parameter(property = "ecr.tag")
     protected String tag;
 
@@ -68,11 +73,21 @@ public class ScanMojo extends AbstractEcrMojo {
 
     @Override
     protected void run() {
-        String pushed = project == null ? null : project.getProperties().getProperty("ecr.imageUri");
+        String registryId = RegistryTargets.of(registryIds, null).single(goalName());
         File target = project == null ? new File("target") : new File(project.getBuild().getDirectory());
-        ScanService.Request request = ScanService.Request.of(repositoryName, tag, digest,
-                RegistryTargets.of(registryIds, null).single(goalName()), pushed, failOnSeverity, scanTimeout,
-                new File(target, "ecr").toPath());
+        Path reports = new File(target, "ecr").toPath();
+        String name = Strings.trimToNull(repositoryName);
+        boolean imageNamed = Strings.trimToNull(tag) != null || Strings.trimToNull(digest) != null;
+        // a repository named, no image: what this build's ecr:push pushed there (ecr.imageUri names the last push only)
+        PushedImages.Pushed pushedThere = name == null || imageNamed ? null : PushedImages.find(this,
+                new PushedImages.Key(awsSettings(), aws().region().id(), name), registryId).orElse(null);
+        ScanService.Request request = pushedThere != null
+                ? ScanService.Request.of(name, null, pushedThere.digest(),
+                        registryId != null ? registryId : pushedThere.registryId(), null, failOnSeverity, scanTimeout,
+                        reports)
+                : ScanService.Request.of(repositoryName, tag, digest, registryId,
+                        project == null ? null : project.getProperties().getProperty("ecr.imageUri"), failOnSeverity,
+                        scanTimeout, reports);
         RegistryHost.Ecr host = request.registryHost();
         EcrClient ecr = host == null ? aws().ecr() : aws().ecr(Region.of(host.region()), host.fips(),
                 host.dualStack());
