@@ -112,24 +112,26 @@ class SkipTest {
     }
 
     /** What each goal says when it runs with nothing configured: the plugin's own message, naming what to set. */
-    private static final Map<String, String> UNCONFIGURED = Map.of(
-            "create-policy", "<policyName> is required: name the IAM policy (POM <policyName> or -Decr.policyName)",
-            "create-user", "<userName> is required: name the IAM user (POM <userName> or -Decr.userName)",
-            "create-repository", "<repositoryName> is required: name the ECR repository (POM <repositoryName> or "
-                    + "-Decr.repositoryName)",
-            "set-repository-policy", "<repositoryName> is required: name the ECR repository (POM <repositoryName> or "
-                    + "-Decr.repositoryName)",
-            "push", "<image> is required: name the image, e.g. myapp:1.0 (POM <image> or -Decr.image)",
-            "pull", "Name the image to pull: <image>/-Decr.image (a full ECR image URI such as "
+    private static final Map<String, String> UNCONFIGURED = Map.ofEntries( // Map.of takes at most 10 pairs
+            Map.entry("create-policy",
+                    "<policyName> is required: name the IAM policy (POM <policyName> or -Decr.policyName)"),
+            Map.entry("create-user",
+                    "<userName> is required: name the IAM user (POM <userName> or -Decr.userName)"),
+            Map.entry("create-repository", "<repositoryName> is required: name the ECR repository (POM "
+                    + "<repositoryName> or -Decr.repositoryName)"),
+            Map.entry("set-repository-policy", "<repositoryName> is required: name the ECR repository (POM "
+                    + "<repositoryName> or -Decr.repositoryName)"),
+            Map.entry("push", "<image> is required: name the image, e.g. myapp:1.0 (POM <image> or -Decr.image)"),
+            Map.entry("pull", "Name the image to pull: <image>/-Decr.image (a full ECR image URI such as "
                     + "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.0, or app:1.0), or "
-                    + "<repositoryName>/-Decr.repositoryName with <tag> or <digest>",
-            "scan", "<repositoryName> is required: name the ECR repository of the image to scan (POM "
+                    + "<repositoryName>/-Decr.repositoryName with <tag> or <digest>"),
+            Map.entry("scan", "<repositoryName> is required: name the ECR repository of the image to scan (POM "
                     + "<repositoryName> or -Decr.repositoryName), or run ecr:push earlier in this build to scan what "
-                    + "it pushed",
-            "required-permissions", "No goal of this plugin to compute permissions for: bind goals in the POM "
-                    + "(<executions>), or name them with -Decr.goals (e.g. -Decr.goals=login,push)",
-            "tag", "<repositoryName> is required: name the ECR repository that holds the image to tag (POM "
-                    + "<repositoryName> or -Decr.repositoryName)");
+                    + "it pushed"),
+            Map.entry("required-permissions", "No goal of this plugin to compute permissions for: bind goals in the "
+                    + "POM (<executions>), or name them with -Decr.goals (e.g. -Decr.goals=login,push)"),
+            Map.entry("tag", "<repositoryName> is required: name the ECR repository that holds the image to tag "
+                    + "(POM <repositoryName> or -Decr.repositoryName)"));
 
     @ParameterizedTest
     @MethodSource("ecrGoals")
