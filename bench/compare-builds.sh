@@ -25,7 +25,6 @@ route() { # SIDE (the stack wiped before, outside the measurement); not -q: the 
   ./mvnw -B -Dmaven.repo.local="$work/repo-$1" -f "${BENCH_POM:-examples/tutorial/pom.xml}" ${BENCH_GOALS:-deploy} \
     -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1 "${goal_log_args[@]}" >"$work/mvn.log" 2>&1 \
     || { cat "$work/mvn.log" >&2; exit 1; }
-  goal_times "$work/mvn.log" >>"$work/goals-$1"
 }
 declare -a aw ac bw bc
 for i in $(seq 1 "$rounds"); do
@@ -33,6 +32,7 @@ for i in $(seq 1 "$rounds"); do
   for side in $order; do
     fresh
     read -r w c < <(measure route "$side")
+    goal_times "$work/mvn.log" >>"$work/goals-$side" # outside the measurement
     if [ "$side" = A ]; then aw+=("$w"); ac+=("$c"); else bw+=("$w"); bc+=("$c"); fi
   done
   echo "round $i: A $a ${aw[-1]} ms / ${ac[-1]} ms cpu, B $b ${bw[-1]} ms / ${bc[-1]} ms cpu"

@@ -320,19 +320,26 @@ def put_image(self):
 def requested_images(self):
     """ECR's BatchGetImage answer: for each requested imageId, the image it names, with the imageId as asked (the
     requested tag, not the image's last one as moto says), or a failure naming it (moto: imageTag "null" for a
-    digest); an id giving both a digest and a tag names the image only when both match (moto: either)."""
+    digest; for an id with neither, MissingDigestAndTag as in BatchDeleteImage); an id giving both a digest and a tag
+    names the image only when both match (moto: either)."""
     repository = self._get_param("repositoryName")
     registry_id = self._get_param("registryId") or self.current_account
     backend = self.ecr_backend
     if repository not in backend.repositories:
         raise RepositoryNotFoundException(repository, registry_id)
+    if not self._get_param("imageIds"):
+        return backend.batch_get_image(repository, registry_id, [])  # moto's own refusal of a missing imageIds
     images, failures = [], []
-    for wanted in self._get_param("imageIds") or []:
+    for wanted in self._get_param("imageIds"):
         digest, tag = wanted.get("imageDigest"), wanted.get("imageTag")
+        if digest is None and tag is None:
+            failures.append({"imageId": wanted, "failureCode": "MissingDigestAndTag",
+                             "failureReason": "Invalid request parameters: both tag and digest cannot be null"})
+            continue
         image = next((i for i in backend.repositories[repository].images
                       if (digest is None or i.get_image_digest() == digest)
                       and (tag is None or tag in i.image_tags)), None)
-        if image is None or digest is None and tag is None:
+        if image is None:
             failures.append({"imageId": wanted, "failureCode": "ImageNotFound",
                              "failureReason": "Requested image not found"})
             continue
@@ -348,7 +355,9 @@ def requested_images(self):
 def batch_get_image(self):
     deadline = time.monotonic() + RECORD_WAIT_SECONDS
     repository = self._get_param("repositoryName")
-    wanted = [i["imageDigest"] for i in self._get_param("imageIds") or [] if i.get("imageDigest")]
+    # an image asked by digest alone may be on its way from the listener; one asked with a tag too is not waited for
+    wanted = [i["imageDigest"] for i in self._get_param("imageIds") or []
+              if i.get("imageDigest") and not i.get("imageTag")]
     while True:
         with _image_put:
             seen = _puts[0]  # counted before looking: a PutImage after the look ends the wait below at once

@@ -52,11 +52,10 @@ public final class AwsClients implements AutoCloseable {
         this.description = credentials.source();
         // each client has a lock of its own: one may be built on the warm-up thread while another is in use
         this.ecr = new Lazy<>(() -> factory.build(EcrClient.builder(), AwsService.ECR, region, this.credentials));
-        // IAM is global: its signing region is the partition's global one, unless an endpoint replaces AWS.
-        Region iamRegion = settings.endpoint() != null ? region : globalRegion();
-        this.iam = new Lazy<>(() -> factory.build(IamClient.builder(), AwsService.IAM, iamRegion, this.credentials));
-        this.iamSendingOnce = new Lazy<>(() -> factory.buildSendingOnce(IamClient.builder(), AwsService.IAM, iamRegion,
+        this.iam = new Lazy<>(() -> factory.build(IamClient.builder(), AwsService.IAM, iamRegion(),
                 this.credentials));
+        this.iamSendingOnce = new Lazy<>(() -> factory.buildSendingOnce(IamClient.builder(), AwsService.IAM,
+                iamRegion(), this.credentials));
         this.sts = new Lazy<>(() -> factory.build(StsClient.builder(), AwsService.STS, region, this.credentials));
         // a lock of its own too: the other clients stay available while STS answers
         this.accountId = new SharedAnswer<>(() -> sts().getCallerIdentity().account());
@@ -264,6 +263,11 @@ public final class AwsClients implements AutoCloseable {
      */
     public String accountId() {
         return accountId.get();
+    }
+
+    /** IAM is global: its signing region is the partition's global one, unless an endpoint replaces AWS. */
+    private Region iamRegion() {
+        return settings.endpoint() != null ? region : globalRegion();
     }
 
     private Region globalRegion() {

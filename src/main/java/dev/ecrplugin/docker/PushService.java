@@ -22,8 +22,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.ecr.model.BatchGetImageResponse;
-import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
@@ -34,8 +32,6 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
  */
 public final class PushService {
 
-    /** The most image ids one BatchGetImage may ask (ECR's limit). */
-    private static final int MAX_IMAGE_IDS = 100;
 
     /**
      * What to push.
@@ -218,22 +214,12 @@ public final class PushService {
         return repositories.find(request.registryId(), name);
     }
 
-    /**
-     * The digest ECR holds under each requested tag; empty when the caller may not ask (a warning). One call per tag:
-     * the image ids in a BatchGetImage answer need not carry the tag asked for (moto answers another tag of the image).
-     */
+    /** The digest ECR holds under each requested tag; empty when the caller may not ask (a warning). */
     private Map<String, String> digestsInEcr(Request request) {
         Map<String, String> held = new HashMap<>();
-        List<String> tags = request.tags().stream().distinct().toList();
         try {
-            // one call for up to 100 tags; ECR names each image found by the tag asked for, a missing tag is a failure
-            for (int from = 0; from < tags.size(); from += MAX_IMAGE_IDS) {
-                List<ImageIdentifier> ids = tags.subList(from, Math.min(tags.size(), from + MAX_IMAGE_IDS)).stream()
-                        .map(tag -> ImageIdentifier.builder().imageTag(tag).build()).toList();
-                BatchGetImageResponse response = ecr.batchGetImage(r -> r.repositoryName(request.repositoryName())
-                        .registryId(request.registryId()).imageIds(ids));
-                response.images().forEach(i -> held.putIfAbsent(i.imageId().imageTag(), i.imageId().imageDigest()));
-            }
+            held.putAll(new TagService(ecr, reporter).digestsOf(request.repositoryName(), request.registryId(),
+                    request.tags()));
         } catch (RepositoryNotFoundException e) {
             return held;
         } catch (AwsServiceException e) {

@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
  */
 public final class TagService {
 
+    /** The most image ids one BatchGetImage may ask (ECR's limit). */
+    static final int MAX_IMAGE_IDS = 100;
+
     /** Every manifest media type ECR stores: BatchGetImage answers only with those it is told the caller accepts. */
     public static final List<String> MANIFEST_MEDIA_TYPES = List.of(
             "application/vnd.docker.distribution.manifest.v2+json",
@@ -160,11 +163,7 @@ public final class TagService {
         reporter.debug("Source " + request.source().description() + ": " + name + "@" + digest + " ("
                 + source.imageManifestMediaType() + ")");
 
-        Map<String, String> current = new LinkedHashMap<>();
-        for (String tag : request.tags()) {
-            current.put(tag, image(name, request.registryId(), ImageIdentifier.builder().imageTag(tag).build())
-                    .map(i -> i.imageId().imageDigest()).orElse(null));
-        }
+        Map<String, String> current = digestsOf(name, request.registryId(), request.tags());
         List<String> moving = request.tags().stream()
                 .filter(t -> current.get(t) != null && !current.get(t).equals(digest)).toList();
         if (!moving.isEmpty() && immutable(request)) {
@@ -190,8 +189,26 @@ public final class TagService {
     }
 
     /**
+     * The digest each of {@code tags} names in the repository (absent: ECR holds no such tag), asked in one
+     * BatchGetImage per {@value #MAX_IMAGE_IDS} tags, with every manifest media type accepted: ECR names each image
+     * of its answer by the id asked for, a tag it does not hold is a failure of the answer.
+     */
+    public Map<String, String> digestsOf(String repositoryName, String registryId, List<String> tags) {
+        List<String> distinct = tags.stream().distinct().toList();
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (int from = 0; from < distinct.size(); from += MAX_IMAGE_IDS) {
+            List<ImageIdentifier> ids = distinct.subList(from, Math.min(distinct.size(), from + MAX_IMAGE_IDS))
+                    .stream().map(tag -> ImageIdentifier.builder().imageTag(tag).build()).toList();
+            ecr.batchGetImage(r -> r.repositoryName(repositoryName).registryId(registryId).imageIds(ids)
+                    .acceptedMediaTypes(MANIFEST_MEDIA_TYPES)).images()
+                    .forEach(i -> digests.putIfAbsent(i.imageId().imageTag(), i.imageId().imageDigest()));
+        }
+        return digests;
+    }
+
+    /**
      * The image {@code id} names in the repository (BatchGetImage with every manifest media type accepted), or empty
-     * when ECR holds none. One id a call: the image ids of an answer need not carry the tag asked for.
+     * when ECR holds none.
      */
     public Optional<Image> image(String repositoryName, String registryId, ImageIdentifier id) {
         return ecr.batchGetImage(r -> r.repositoryName(repositoryName).registryId(registryId).imageIds(id)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecrplugin.testing.RecordingReporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,13 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import dev.ecrplugin.testing.RecordingReporter;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
@@ -77,7 +78,6 @@ class NoRetryTest {
             assertEquals(3, server.actions().size(), "STANDARD: 3 attempts " + server.actions());
             assertEquals(3, retried.numAttempts());
             assertTrue(NoRetry.outcomeUnknown(retried));
-
         }
         ClientFactory factory = factory();
         try (IamClient sendingOnce = factory.buildSendingOnce(IamClient.builder(), AwsService.IAM, Region.US_EAST_1,
@@ -95,6 +95,23 @@ class NoRetryTest {
                     () -> retrying.listAccessKeys(r -> r.userName("u")));
             assertEquals(3, server.actions().size(), "the plugin's other clients keep STANDARD's retries");
             assertEquals(3, retried.numAttempts());
+        }
+    }
+
+    @Test
+    void aProfilesRetrySettingsDoNotBringRetriesBackToTheClientSendingOnce() throws IOException {
+        server = Server.start(n -> Answer.SERVICE_FAILURE);
+        ProfileFile profiles = ProfileFile.builder().type(ProfileFile.Type.CONFIGURATION).content(
+                "[profile retries]\nretry_mode = standard\nmax_attempts = 4\n").build();
+        ClientFactory factory = new ClientFactory(AwsSettings.of("us-east-1", "retries",
+                "http://127.0.0.1:" + server.port()), () -> profiles, new Closer(), new RecordingReporter());
+        try (IamClient sendingOnce = factory.buildSendingOnce(IamClient.builder(), AwsService.IAM, Region.US_EAST_1,
+                keys())) {
+            server.actions().clear();
+            IamException once = assertThrows(IamException.class,
+                    () -> sendingOnce.createAccessKey(r -> r.userName("u")));
+            assertEquals(List.of("CreateAccessKey"), server.actions());
+            assertEquals(1, once.numAttempts());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.ecrplugin.core.Change;
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.testing.FakeClient;
 import dev.ecrplugin.testing.RecordingReporter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +41,18 @@ class TagServiceTest {
     private final Map<String, String> tags = new HashMap<>(Map.of("1.0", DIGEST, "old", OTHER));
     private String mutability = "MUTABLE";
     private final FakeClient<EcrClient> ecr = FakeClient.of(EcrClient.class)
-            .on("batchGetImage", (BatchGetImageRequest r) -> {
-                ImageIdentifier id = r.imageIds().get(0);
-                String digest = id.imageDigest() != null ? id.imageDigest() : tags.get(id.imageTag());
-                if (digest == null || !tags.containsValue(digest)) {
-                    return BatchGetImageResponse.builder().build();
+            .on("batchGetImage", (BatchGetImageRequest r) -> { // as ECR: each image named by the id asked for
+                List<Image> images = new ArrayList<>();
+                for (ImageIdentifier id : r.imageIds()) {
+                    String digest = id.imageDigest() != null ? id.imageDigest() : tags.get(id.imageTag());
+                    if (digest != null && tags.containsValue(digest)) {
+                        images.add(Image.builder().repositoryName(r.repositoryName())
+                                .imageId(ImageIdentifier.builder().imageDigest(digest).imageTag(id.imageTag()).build())
+                                .imageManifest(digest.equals(DIGEST) ? MANIFEST : "{}")
+                                .imageManifestMediaType(digest.equals(DIGEST) ? INDEX_TYPE : null).build());
+                    }
                 }
-                return BatchGetImageResponse.builder().images(Image.builder().repositoryName(r.repositoryName())
-                        .imageId(ImageIdentifier.builder().imageDigest(digest).imageTag(id.imageTag()).build())
-                        .imageManifest(digest.equals(DIGEST) ? MANIFEST : "{}")
-                        .imageManifestMediaType(digest.equals(DIGEST) ? INDEX_TYPE : null).build()).build();
+                return BatchGetImageResponse.builder().images(images).build();
             })
             .on("describeRepositories", r -> DescribeRepositoriesResponse.builder().repositories(Repository.builder()
                     .repositoryName("app").imageTagMutability(mutability).build()).build())
@@ -91,8 +94,28 @@ class TagServiceTest {
         ecr.calls().stream().filter(c -> c.operation().equals("batchGetImage"))
                 .forEach(c -> assertEquals(TagService.MANIFEST_MEDIA_TYPES,
                         ((BatchGetImageRequest) c.request()).acceptedMediaTypes()));
-        assertEquals(List.of("batchGetImage", "batchGetImage", "batchGetImage", "putImage", "putImage"),
-                ecr.operations(), "no DescribeRepositories when no tag is on another image");
+        assertEquals(List.of("batchGetImage", "batchGetImage", "putImage", "putImage"),
+                ecr.operations(), "the source, then both tags in one call; no DescribeRepositories when no tag is on "
+                        + "another image");
+    }
+
+    @Test
+    void theDigestsOfManyTagsAreAskedAHundredTagsACallAndEachCountsForTheTagAskedFor() {
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            asked.add("t" + i);
+        }
+        tags.put("t7", DIGEST);
+        tags.put("t120", OTHER);
+        asked.add("t7"); // asked twice: once
+
+        Map<String, String> digests = service().digestsOf("app", null, asked);
+
+        assertEquals(Map.of("t7", DIGEST, "t120", OTHER), digests);
+        List<BatchGetImageRequest> calls = ecr.calls().stream().map(c -> (BatchGetImageRequest) c.request()).toList();
+        assertEquals(List.of(100, 50), calls.stream().map(c -> c.imageIds().size()).toList());
+        assertEquals(asked.subList(0, 150), calls.stream().flatMap(c -> c.imageIds().stream())
+                .map(ImageIdentifier::imageTag).toList());
     }
 
     @Test

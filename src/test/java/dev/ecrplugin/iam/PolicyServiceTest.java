@@ -44,7 +44,8 @@ class PolicyServiceTest {
     private final RecordingReporter reporter = new RecordingReporter();
 
     private PolicyService service(FakeClient<IamClient> iam) {
-        return new PolicyService(iam.client(), iam.client(SENDING_ONCE), new Placeholders(() -> "123456789012", () -> "us-east-1", () -> "aws"),
+        return new PolicyService(iam.client(), iam.client(SENDING_ONCE),
+                new Placeholders(() -> "123456789012", () -> "us-east-1", () -> "aws"),
                 reporter);
     }
 

@@ -182,8 +182,8 @@ class GoalActionsRecordingTest {
     void createPolicy() {
         String name = "rp-policy-" + suffix;
         GoalConfig config = config("create-policy", "policyName", name);
-        IamClient iam = iam();
-        PolicyService service = new PolicyService(iam, iam, placeholders(), reporter);
+        PolicyService service = new PolicyService(iam(), client(IamClient.builder(), LocalStack.endpoint(), false),
+                placeholders(), reporter);
         scenario(config, () -> service.ensure(new PolicySpec(name, null, identityPolicy("ecr:ListImages")), false));
         scenario(config, () -> service.ensure(new PolicySpec(name, null, identityPolicy("ecr:ListImages")), false));
         try (IamClient admin = LocalStack.iam()) { // five versions: the next one deletes the oldest
@@ -204,8 +204,8 @@ class GoalActionsRecordingTest {
         String policy = "rp-attached-" + suffix;
         IamFixtures.ensurePolicy(policy);
         CredentialsFile credentials = new CredentialsFile(temp.resolve("credentials"));
-        IamClient iam = iam();
-        UserService service = new UserService(iam, iam, "aws", this::account, Duration.ofSeconds(30), reporter);
+        UserService service = new UserService(iam(), client(IamClient.builder(), LocalStack.endpoint(), false), "aws",
+                this::account, Duration.ofSeconds(30), reporter);
         GoalConfig plain = config("create-user", "userName", user);
         scenario(plain, () -> service.ensure(new UserSpec(user, null, null, null), credentials, false));
         scenario(plain, () -> service.ensure(new UserSpec(user, null, null, null), credentials, false));
