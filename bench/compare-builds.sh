@@ -2,8 +2,9 @@
 # The tutorial's route (one `mvn deploy` of examples/tutorial) with two builds of the plugin, side by side in one
 # run: each git revision is built into a local repository of its own (a worktree under $work, the rest of the local
 # repository linked, not copied), then rounds alternate A and B on a wiped stack. Prints the medians of wall and CPU
-# time of both and B/A: what a change saved, measured; and, for each side, each goal's median time and time beyond
-# its AWS calls and docker commands (from the plugin's DEBUG log, as bench/tutorial-vs-cli.sh has them).
+# time of both and B/A, and the median of the rounds' paired differences (B - A): what a change saved, measured; and,
+# for each side, each goal's median time and time beyond its AWS calls and docker commands (from the plugin's DEBUG
+# log, as bench/tutorial-vs-cli.sh has them).
 #
 #   stack/ecr-stack up && stack/ecr-stack run bench/compare-builds.sh REV_A REV_B [ROUNDS]   (default 7)
 # BENCH_POM (default examples/tutorial/pom.xml) and BENCH_GOALS (default deploy) choose another route.
@@ -41,6 +42,11 @@ m() { median "$@"; }
 echo "median of $rounds: A $(m "${aw[@]}") ms wall, $(m "${ac[@]}") ms cpu; B $(m "${bw[@]}") ms wall, $(m "${bc[@]}") ms cpu"
 awk -v aw="$(m "${aw[@]}")" -v ac="$(m "${ac[@]}")" -v bw="$(m "${bw[@]}")" -v bc="$(m "${bc[@]}")" \
   'BEGIN { printf "B - A: %+d ms wall, %+d ms cpu (B/A %.2f wall, %.2f cpu)\n", bw - aw, bc - ac, bw / aw, bc / ac }'
+# paired: each round's B - A (both sides ran back to back), whose median a noisy round moves less than the two medians
+dw=(); dc=()
+for i in "${!aw[@]}"; do dw+=($((bw[i] - aw[i]))); dc+=($((bc[i] - ac[i]))); done
+echo "median of the rounds' B - A (paired): $(m "${dw[@]}") ms wall, $(m "${dc[@]}") ms cpu; B faster in" \
+  "$(printf '%s\n' "${dw[@]}" | awk '$1 < 0' | wc -l) of $rounds rounds"
 for side in A B; do
   [ -s "$work/goals-$side" ] || continue # a route without the plugin's goals (BENCH_GOALS="deploy -Decr.skip")
   echo "each goal on $side (median ms, and beyond its AWS calls and docker commands):"
