@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
  */
 public final class PushService {
 
-
     /**
      * What to push.
      *

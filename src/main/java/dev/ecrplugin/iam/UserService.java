@@ -45,11 +45,11 @@ import software.amazon.awssdk.services.iam.model.User;
  * the user's keys are listed, and a key that appeared is deleted (said at INFO, by key id) only when no profile of the
  * credentials file holds it and IAM's CreateDate of it lies in the time the call can have made it: from the mark taken
  * just before it was sent (less {@link #CLOCK_SKEW}) to the mark plus the call's whole timeout (plus
- * {@link #CLOCK_SKEW}). Another key that appeared, made by someone else (another build, an operator), is left alone with a
- * WARNING naming its id and how to delete it. At most one more key is made. The call is noted in {@link PendingKeys}
- * first, with its mark and timeout, so that a run that could not settle it (IAM unreachable right after) leaves the
- * next run what it needs to delete that key: any failure followed by a rerun ends with one key of this call, the
- * profile's. A note of the earlier format (no time) deletes nothing: it only warns.</li>
+ * {@link #CLOCK_SKEW}). Another key that appeared, made by someone else (another build, an operator), is left alone
+ * with a WARNING naming its id and how to delete it. At most one more key is made. The call is noted in
+ * {@link PendingKeys} first, with its mark and timeout, so that a run that could not settle it (IAM unreachable right
+ * after) leaves the next run what it needs to delete that key: any failure followed by a rerun ends with one key of
+ * this call, the profile's. A note of the earlier format (no time) deletes nothing: it only warns.</li>
  * <li>CreateUser keeps the SDK's retries: a repeat cannot make a second user, it fails with EntityAlreadyExists.
  * That answer on a retry ({@code numAttempts() > 1}), or a look (GetUser) after the call failed with an unknown
  * outcome that finds the user, means this run created it: reported as created.</li>
