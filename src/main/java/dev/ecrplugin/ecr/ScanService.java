@@ -109,11 +109,27 @@ public final class ScanService {
         public static Request of(String repositoryName, String tag, String digest, String registryId,
                                  String pushedImage, String failOnSeverity, int timeoutSeconds,
                                  Path reportDirectory) {
+            return of(repositoryName, tag, digest, registryId, pushedImage, null, failOnSeverity, timeoutSeconds,
+                    reportDirectory);
+        }
+
+        /**
+         * As {@link #of(String, String, String, String, String, String, int, Path)}, for a build that may have
+         * pushed to several repositories: {@code pushedImage} names only the last push, {@code pushedHere} what was
+         * pushed to {@code repositoryName} (in the configured region). Without {@code tag} and {@code digest}, a
+         * named repository is scanned at the pushed image's digest when {@code pushedImage} is of it (on its host:
+         * FIPS, dual-stack, another region), else at {@code pushedHere}'s.
+         *
+         * @param pushedHere what this build's ecr:push pushed to {@code repositoryName}, or null
+         */
+        public static Request of(String repositoryName, String tag, String digest, String registryId,
+                                 String pushedImage, Pushed pushedHere, String failOnSeverity, int timeoutSeconds,
+                                 Path reportDirectory) {
             FindingSeverity threshold = ScanSeverity.threshold(failOnSeverity);
             String repository = Strings.trimToNull(repositoryName);
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
             if (Strings.trimToNull(tag) != null || Strings.trimToNull(digest) != null
-                    || Strings.trimToNull(pushedImage) == null) {
+                    || Strings.trimToNull(pushedImage) == null && (pushedHere == null || repository == null)) {
                 if (repository == null) {
                     throw new InvalidInputException("<repositoryName> is required: name the ECR repository of the "
                             + "image to scan (POM <repositoryName> or -Decr.repositoryName), or run ecr:push earlier "
@@ -121,7 +137,13 @@ public final class ScanService {
                 }
                 return new Request(registryId, repository, tag, digest, threshold, timeout, reportDirectory, null);
             }
-            EcrImageRef pushed = EcrImageRef.parse(pushedImage, "ecr.imageUri");
+            EcrImageRef pushed = Strings.trimToNull(pushedImage) == null ? null
+                    : EcrImageRef.parse(pushedImage, "ecr.imageUri");
+            if (repository != null && pushedHere != null && (pushed == null
+                    || !repository.equals(pushed.repository()))) {
+                return new Request(registryId != null ? registryId : pushedHere.registryId(), repository, null,
+                        pushedHere.digest(), threshold, timeout, reportDirectory, null);
+            }
             if (repository != null && !repository.equals(pushed.repository())) {
                 throw new InvalidInputException("<repositoryName> is " + repository + " but this build's ecr:push "
                         + "pushed " + pushed.repository() + " (" + pushedImage.trim() + "): name the image of "
@@ -137,6 +159,14 @@ public final class ScanService {
             return new Request(host != null ? host.accountId() : registryId, pushed.repository(), null,
                     pushed.digest(), threshold, timeout, reportDirectory, host);
         }
+
+        /**
+         * What this build's ecr:push pushed to a repository.
+         *
+         * @param registryId the registry (account) pushed to, or null for the caller's own
+         * @param digest     the image's digest
+         */
+        public record Pushed(String registryId, String digest) {}
 
         /** The image as users write it: {@code repo:tag} or {@code repo@digest}. */
         public String image() {

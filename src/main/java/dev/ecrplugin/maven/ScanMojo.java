@@ -2,7 +2,6 @@ package dev.ecrplugin.maven;
 
 import dev.ecrplugin.core.Strings;
 import dev.ecrplugin.docker.RegistryTargets;
-import dev.ecrplugin.ecr.EcrImageRef;
 import dev.ecrplugin.ecr.RegistryHost;
 import dev.ecrplugin.ecr.ScanService;
 import java.io.File;
@@ -78,20 +77,13 @@ public class ScanMojo extends AbstractEcrMojo {
         File target = project == null ? new File("target") : new File(project.getBuild().getDirectory());
         Path reports = new File(target, "ecr").toPath();
         String name = Strings.trimToNull(repositoryName);
-        boolean imageNamed = Strings.trimToNull(tag) != null || Strings.trimToNull(digest) != null;
-        String last = project == null ? null : project.getProperties().getProperty("ecr.imageUri");
-        // a repository named, no image: what this build's ecr:push pushed there; ecr.imageUri names the last push
-        // only (with its host: FIPS, dual-stack, another region), so it serves when it is of that repository
-        boolean lastThere = last != null && name != null
-                && name.equals(EcrImageRef.parse(last, "ecr.imageUri").repository());
-        PushedImages.Pushed pushedThere = name == null || imageNamed || lastThere ? null : PushedImages.find(this,
-                new PushedImages.Key(awsSettings(), aws().region().id(), name), registryId).orElse(null);
-        ScanService.Request request = pushedThere != null
-                ? ScanService.Request.of(name, null, pushedThere.digest(),
-                        registryId != null ? registryId : pushedThere.registryId(), null, failOnSeverity, scanTimeout,
-                        reports)
-                : ScanService.Request.of(repositoryName, tag, digest, registryId, last, failOnSeverity, scanTimeout,
-                        reports);
+        // ecr.imageUri names the last push only; a build may have pushed to the named repository before it
+        ScanService.Request.Pushed pushedHere = name == null ? null : PushedImages.find(this,
+                new PushedImages.Key(awsSettings(), aws().region().id(), name), registryId)
+                .map(p -> new ScanService.Request.Pushed(p.registryId(), p.digest())).orElse(null);
+        ScanService.Request request = ScanService.Request.of(repositoryName, tag, digest, registryId,
+                project == null ? null : project.getProperties().getProperty("ecr.imageUri"), pushedHere,
+                failOnSeverity, scanTimeout, reports);
         RegistryHost.Ecr host = request.registryHost();
         EcrClient ecr = host == null ? aws().ecr() : aws().ecr(Region.of(host.region()), host.fips(),
                 host.dualStack());

@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.ecr.model.StartImageScanResponse;
 class ScanServiceTest {
 
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
+    private static final String OTHER_DIGEST = "sha256:" + "cd".repeat(32);
     private static final ImageScanFinding HIGH = finding("CVE-2023-0001", FindingSeverity.HIGH, "openssl", "1.1.1k",
             "https://nvd.nist.gov/vuln/detail/CVE-2023-0001");
     private static final ImageScanFinding MEDIUM = finding("CVE-2023-0002", FindingSeverity.MEDIUM, "zlib", null,
@@ -389,6 +390,39 @@ class ScanServiceTest {
         assertEquals("<repositoryName> is app but this build's ecr:push pushed other (registry.example/other@"
                 + DIGEST + "): name the image of app to scan with <tag>/-Decr.tag or <digest>/-Decr.digest",
                 e.getMessage());
+    }
+
+    @Test
+    void aNamedRepositoryIsScannedAtWhatThisBuildPushedThereWhenTheLastPushWasAnothers() {
+        ScanService.Request.Pushed here = new ScanService.Request.Pushed("210987654321", OTHER_DIGEST);
+        String last = "123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/other@" + DIGEST;
+
+        ScanService.Request r = ScanService.Request.of("app", null, null, null, last, here, null, 5, dir);
+
+        assertEquals("app@" + OTHER_DIGEST, r.image());
+        assertEquals("210987654321", r.registryId(), "the registry pushed to");
+        assertNull(r.registryHost(), "the configured region's ECR: the push went there");
+        assertEquals("123456789012", ScanService.Request.of("app", null, null, "123456789012", null, here, null, 5,
+                dir).registryId(), "a registry asked for wins");
+    }
+
+    @Test
+    void whenTheLastPushIsOfTheNamedRepositoryItsHostIsKept() {
+        String last = "123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/app@" + DIGEST;
+
+        ScanService.Request r = ScanService.Request.of("app", null, null, null, last,
+                new ScanService.Request.Pushed(null, OTHER_DIGEST), null, 5, dir);
+
+        assertEquals("app@" + DIGEST, r.image());
+        assertTrue(r.registryHost().fips(), "scanned through the FIPS endpoint the image was pushed to");
+    }
+
+    @Test
+    void aTagOrDigestWinsOverWhatWasPushedToTheRepository() {
+        ScanService.Request r = ScanService.Request.of("app", "1.0", null, null, null,
+                new ScanService.Request.Pushed(null, OTHER_DIGEST), null, 5, dir);
+
+        assertEquals("app:1.0", r.image());
     }
 
     @Test
