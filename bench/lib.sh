@@ -52,8 +52,9 @@ ensure_myapp_image() {
 goal_log_args=(-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS
   -Dorg.slf4j.simpleLogger.log.dev.ecrplugin=debug)
 goal_times() { # LOG (a plugin route's log, made with goal_log_args) -> "goal ms calls-ms" per goal, from its
-  # "--- ecr:..." line to the next "---" line; calls-ms: the sum of its AWS calls' and docker commands' "took N ms" (in create-policy, the STS call runs on
-  # a thread of its own beside the IAM client's building, so there the difference is not the plugin's alone)
+  # "--- ecr:..." line to the next "---" line; calls-ms: the sum of its AWS calls' and docker commands' "took N ms"
+  # (in create-policy, the STS call runs on a thread of its own beside the IAM client's building, so there the
+  # difference is not the plugin's alone)
   awk '/\[INFO\] --- / { t = $1; split(t, p, /[:.]/); now = ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 + p[4]
          if (g != "") print g, now - start, calls; g = ""; calls = 0
          if ($0 ~ /--- ecr:/) { g = $4; sub(/^ecr:[^:]*:/, "", g); start = now } }

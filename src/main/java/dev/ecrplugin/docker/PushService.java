@@ -127,15 +127,15 @@ public final class PushService {
         Optional<Repository> repository = ensureRepository(request);
         LoginService.Login session = login.get();
         String remote = session.registry() + "/" + request.repositoryName();
-        Map<String, String> held = digestsInEcr(request);
+        TagService tagService = new TagService(ecr, reporter);
+        Map<String, String> held = digestsInEcr(tagService, request);
         List<String> known = local.digestsIn(remote);
         boolean immutable = repository.map(r -> "IMMUTABLE".equals(r.imageTagMutabilityAsString())).orElse(false);
 
         List<String> pushed = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         String digest = null;
-        ExtraTags extra = new ExtraTags(new TagService(ecr, reporter), request.repositoryName(),
-                request.registryId(), reporter);
+        ExtraTags extra = new ExtraTags(tagService, request.repositoryName(), request.registryId(), reporter);
         for (String tag : request.tags()) {
             String inEcr = held.get(tag);
             if (inEcr != null && known.contains(inEcr)) {
@@ -214,11 +214,10 @@ public final class PushService {
     }
 
     /** The digest ECR holds under each requested tag; empty when the caller may not ask (a warning). */
-    private Map<String, String> digestsInEcr(Request request) {
+    private Map<String, String> digestsInEcr(TagService tagService, Request request) {
         Map<String, String> held = new HashMap<>();
         try {
-            held.putAll(new TagService(ecr, reporter).digestsOf(request.repositoryName(), request.registryId(),
-                    request.tags()));
+            held.putAll(tagService.digestsOf(request.repositoryName(), request.registryId(), request.tags()));
         } catch (RepositoryNotFoundException e) {
             return held;
         } catch (AwsServiceException e) {

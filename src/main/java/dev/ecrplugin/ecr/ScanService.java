@@ -123,7 +123,7 @@ public final class ScanService {
          * @param pushedHere what this build's ecr:push pushed to {@code repositoryName}, or null
          */
         public static Request of(String repositoryName, String tag, String digest, String registryId,
-                                 String pushedImage, Pushed pushedHere, String failOnSeverity, int timeoutSeconds,
+                                 String pushedImage, PushedImage pushedHere, String failOnSeverity, int timeoutSeconds,
                                  Path reportDirectory) {
             FindingSeverity threshold = ScanSeverity.threshold(failOnSeverity);
             String repository = Strings.trimToNull(repositoryName);
@@ -159,14 +159,6 @@ public final class ScanService {
             return new Request(host != null ? host.accountId() : registryId, pushed.repository(), null,
                     pushed.digest(), threshold, timeout, reportDirectory, host);
         }
-
-        /**
-         * What this build's ecr:push pushed to a repository.
-         *
-         * @param registryId the registry (account) pushed to, or null for the caller's own
-         * @param digest     the image's digest
-         */
-        public record Pushed(String registryId, String digest) {}
 
         /** The image as users write it: {@code repo:tag} or {@code repo@digest}. */
         public String image() {

@@ -3,6 +3,7 @@ package dev.ecrplugin.maven;
 import dev.ecrplugin.docker.PushService;
 import dev.ecrplugin.docker.RegistryTargets;
 import dev.ecrplugin.ecr.EcrImageRef;
+import dev.ecrplugin.ecr.PushedImage;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -67,7 +68,7 @@ public class PushMojo extends AbstractDockerMojo {
                 () -> aws().accountId(), reporter()).push(request);
         String pushedRegion = regionOf(target);
         PushedImages.record(this, new PushedImages.Key(awsSettings(), pushedRegion == null ? aws().region().id()
-                : pushedRegion, request.repositoryName()), new PushedImages.Pushed(request.registryId(),
+                : pushedRegion, request.repositoryName()), new PushedImage(request.registryId(),
                 result.digest()));
         project.getProperties().setProperty("ecr.imageDigest", result.digest());
         project.getProperties().setProperty("ecr.imageUri", result.imageUri());

@@ -1,6 +1,7 @@
 package dev.ecrplugin.maven;
 
 import dev.ecrplugin.aws.AwsSettings;
+import dev.ecrplugin.ecr.PushedImage;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,17 +20,9 @@ final class PushedImages {
      */
     record Key(AwsSettings aws, String region, String repositoryName) {}
 
-    /**
-     * What was pushed.
-     *
-     * @param registryId the registry (account) pushed to, or null for the caller's own
-     * @param digest     the image's digest
-     */
-    record Pushed(String registryId, String digest) {}
-
     private PushedImages() {}
 
-    static void record(AbstractEcrMojo goal, Key key, Pushed pushed) {
+    static void record(AbstractEcrMojo goal, Key key, PushedImage pushed) {
         map(goal).put(key, pushed);
     }
 
@@ -37,16 +30,16 @@ final class PushedImages {
      * What this build pushed to the repository of {@code key} in registry {@code registryId} (null: the caller's own,
      * or whichever registry the push named).
      */
-    static Optional<Pushed> find(AbstractEcrMojo goal, Key key, String registryId) {
-        Pushed pushed = map(goal).get(key);
+    static Optional<PushedImage> find(AbstractEcrMojo goal, Key key, String registryId) {
+        PushedImage pushed = map(goal).get(key);
         if (pushed == null || registryId != null && !registryId.equals(pushed.registryId())) {
             return Optional.empty();
         }
         return Optional.of(pushed);
     }
 
-    private static Map<Key, Pushed> map(AbstractEcrMojo goal) {
+    private static Map<Key, PushedImage> map(AbstractEcrMojo goal) {
         Objects.requireNonNull(goal);
-        return goal.shared("pushed-images", PushedImages.class, k -> new ConcurrentHashMap<Key, Pushed>());
+        return goal.shared("pushed-images", PushedImages.class, k -> new ConcurrentHashMap<Key, PushedImage>());
     }
 }

@@ -2,6 +2,7 @@ package dev.ecrplugin.maven;
 
 import dev.ecrplugin.core.Strings;
 import dev.ecrplugin.docker.RegistryTargets;
+import dev.ecrplugin.ecr.PushedImage;
 import dev.ecrplugin.ecr.RegistryHost;
 import dev.ecrplugin.ecr.ScanService;
 import java.io.File;
@@ -78,9 +79,8 @@ public class ScanMojo extends AbstractEcrMojo {
         Path reports = new File(target, "ecr").toPath();
         String name = Strings.trimToNull(repositoryName);
         // ecr.imageUri names the last push only; a build may have pushed to the named repository before it
-        ScanService.Request.Pushed pushedHere = name == null ? null : PushedImages.find(this,
-                new PushedImages.Key(awsSettings(), aws().region().id(), name), registryId)
-                .map(p -> new ScanService.Request.Pushed(p.registryId(), p.digest())).orElse(null);
+        PushedImage pushedHere = name == null ? null : PushedImages.find(this,
+                new PushedImages.Key(awsSettings(), aws().region().id(), name), registryId).orElse(null);
         ScanService.Request request = ScanService.Request.of(repositoryName, tag, digest, registryId,
                 project == null ? null : project.getProperties().getProperty("ecr.imageUri"), pushedHere,
                 failOnSeverity, scanTimeout, reports);

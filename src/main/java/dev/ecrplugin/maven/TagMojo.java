@@ -2,6 +2,7 @@ package dev.ecrplugin.maven;
 
 import dev.ecrplugin.core.Strings;
 import dev.ecrplugin.docker.RegistryTargets;
+import dev.ecrplugin.ecr.PushedImage;
 import dev.ecrplugin.ecr.TagService;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -62,7 +63,7 @@ public class TagMojo extends AbstractEcrMojo {
         String registryId = RegistryTargets.of(registryIds, null).single("tag");
         String name = Strings.trimToNull(repositoryName);
         boolean sourceNamed = Strings.trimToNull(sourceTag) != null || Strings.trimToNull(sourceDigest) != null;
-        PushedImages.Pushed pushed = name == null || sourceNamed ? null : PushedImages.find(this,
+        PushedImage pushed = name == null || sourceNamed ? null : PushedImages.find(this,
                 new PushedImages.Key(awsSettings(), aws().region().id(), name), registryId).orElse(null);
         TagService.Request request = TagService.Request.of(repositoryName,
                 registryId != null || pushed == null ? registryId : pushed.registryId(), tags, sourceTag,

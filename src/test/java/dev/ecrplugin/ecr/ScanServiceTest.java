@@ -394,7 +394,7 @@ class ScanServiceTest {
 
     @Test
     void aNamedRepositoryIsScannedAtWhatThisBuildPushedThereWhenTheLastPushWasAnothers() {
-        ScanService.Request.Pushed here = new ScanService.Request.Pushed("210987654321", OTHER_DIGEST);
+        PushedImage here = new PushedImage("210987654321", OTHER_DIGEST);
         String last = "123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/other@" + DIGEST;
 
         ScanService.Request r = ScanService.Request.of("app", null, null, null, last, here, null, 5, dir);
@@ -411,7 +411,7 @@ class ScanServiceTest {
         String last = "123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/app@" + DIGEST;
 
         ScanService.Request r = ScanService.Request.of("app", null, null, null, last,
-                new ScanService.Request.Pushed(null, OTHER_DIGEST), null, 5, dir);
+                new PushedImage(null, OTHER_DIGEST), null, 5, dir);
 
         assertEquals("app@" + DIGEST, r.image());
         assertTrue(r.registryHost().fips(), "scanned through the FIPS endpoint the image was pushed to");
@@ -420,7 +420,7 @@ class ScanServiceTest {
     @Test
     void aTagOrDigestWinsOverWhatWasPushedToTheRepository() {
         ScanService.Request r = ScanService.Request.of("app", "1.0", null, null, null,
-                new ScanService.Request.Pushed(null, OTHER_DIGEST), null, 5, dir);
+                new PushedImage(null, OTHER_DIGEST), null, 5, dir);
 
         assertEquals("app:1.0", r.image());
     }
