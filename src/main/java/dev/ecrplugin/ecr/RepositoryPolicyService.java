@@ -14,15 +14,19 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.EcrException;
+import software.amazon.awssdk.services.ecr.model.GetRepositoryPolicyResponse;
 import software.amazon.awssdk.services.ecr.model.InvalidParameterException;
-import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 import software.amazon.awssdk.services.ecr.model.RepositoryPolicyNotFoundException;
+import software.amazon.awssdk.services.ecr.model.SetRepositoryPolicyResponse;
 
 /**
  * Makes an ECR repository carry the declared repository policy, calling SetRepositoryPolicy only when the current
  * one means something else. ECR rejects a policy whose principal IAM has not propagated yet (a user created a
  * moment ago) as invalid; that answer is retried with backoff for up to the propagation timeout.
+ * Two calls at most (GetRepositoryPolicy, SetRepositoryPolicy), no DescribeRepositories: both answer
+ * RepositoryNotFoundException for a missing repository and name the registry, from which the repository's ARN
+ * follows (a dry run of a creation names none).
  */
 public final class RepositoryPolicyService {
 
@@ -64,28 +68,34 @@ public final class RepositoryPolicyService {
                     + "-Decr.policyPropagationTimeout)");
         }
         PolicyDocument document = PolicyDocument.parse(text).resolve(placeholders);
-        Repository repository = new RepositoryService(ecr, reporter).find(repositoryName).orElseThrow(() ->
-                missing(repositoryName));
-        Optional<String> current = currentPolicy(repositoryName);
-        String arn = repository.repositoryArn();
-        if (current.isPresent() && document.sameAs(current.get())) {
-            return Change.unchanged(KIND, repositoryName, arn);
+        Optional<GetRepositoryPolicyResponse> current = currentPolicy(repositoryName);
+        String registryId = current.map(GetRepositoryPolicyResponse::registryId).orElse(null);
+        if (current.isPresent() && document.sameAs(current.get().policyText())) {
+            return Change.unchanged(KIND, repositoryName, arn(registryId, repositoryName));
         }
-        current.ifPresent(c -> reporter.debug("Repository policy of " + repositoryName + " differs: " + c + " -> "
-                + document.compactText()));
+        current.ifPresent(c -> reporter.debug("Repository policy of " + repositoryName + " differs: "
+                + c.policyText() + " -> " + document.compactText()));
         Change.Outcome outcome = current.isPresent()
                 ? (dryRun ? Change.Outcome.WOULD_UPDATE : Change.Outcome.UPDATED)
                 : (dryRun ? Change.Outcome.WOULD_CREATE : Change.Outcome.CREATED);
         String detail = current.isPresent() ? "policy text replaced" : null;
         if (!dryRun) {
-            setWithRetry(repositoryName, document, propagationTimeout);
+            registryId = setWithRetry(repositoryName, document, propagationTimeout).registryId();
         }
-        return new Change(outcome, KIND, repositoryName, arn, detail);
+        return new Change(outcome, KIND, repositoryName, arn(registryId, repositoryName), detail);
     }
 
-    private Optional<String> currentPolicy(String repositoryName) {
+    /** The repository's ARN in the client's region, or null when the registry is not known. */
+    private String arn(String registryId, String repositoryName) {
+        return registryId == null ? null : "arn:" + placeholders.partition() + ":ecr:" + placeholders.region() + ":"
+                + registryId + ":repository/" + repositoryName;
+    }
+
+    /** The current policy (and the registry that holds it), or empty when the repository has none. */
+    private Optional<GetRepositoryPolicyResponse> currentPolicy(String repositoryName) {
         try {
-            return Optional.ofNullable(ecr.getRepositoryPolicy(r -> r.repositoryName(repositoryName)).policyText());
+            GetRepositoryPolicyResponse response = ecr.getRepositoryPolicy(r -> r.repositoryName(repositoryName));
+            return response.policyText() == null ? Optional.empty() : Optional.of(response);
         } catch (RepositoryPolicyNotFoundException e) {
             return Optional.empty();
         } catch (RepositoryNotFoundException e) {
@@ -93,14 +103,15 @@ public final class RepositoryPolicyService {
         }
     }
 
-    private void setWithRetry(String repositoryName, PolicyDocument document, Duration timeout) {
+    private SetRepositoryPolicyResponse setWithRetry(String repositoryName, PolicyDocument document,
+                                                     Duration timeout) {
         long deadline = nanoClock.getAsLong() + timeout.toNanos();
         Duration pause = FIRST_PAUSE;
         int attempt = 1;
         while (true) {
             try {
-                ecr.setRepositoryPolicy(r -> r.repositoryName(repositoryName).policyText(document.compactText()));
-                return;
+                return ecr.setRepositoryPolicy(r -> r.repositoryName(repositoryName)
+                        .policyText(document.compactText()));
             } catch (RepositoryNotFoundException e) {
                 throw missing(repositoryName);
             } catch (EcrException e) {

@@ -128,7 +128,6 @@ public final class GoalActions {
                 sdk("ecr", "GetLifecyclePolicy", Resource.REPOSITORY).when(LIFECYCLE),
                 sdk("ecr", "PutLifecyclePolicy", Resource.REPOSITORY).when(LIFECYCLE));
         goal(table, "set-repository-policy",
-                sdk("ecr", "DescribeRepositories", Resource.REPOSITORY),
                 sdk("ecr", "GetRepositoryPolicy", Resource.REPOSITORY),
                 sdk("ecr", "SetRepositoryPolicy", Resource.REPOSITORY),
                 callerIdentity());

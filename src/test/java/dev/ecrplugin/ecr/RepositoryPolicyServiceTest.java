@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesResponse;
 import software.amazon.awssdk.services.ecr.model.GetRepositoryPolicyRequest;
 import software.amazon.awssdk.services.ecr.model.GetRepositoryPolicyResponse;
 import software.amazon.awssdk.services.ecr.model.InvalidParameterException;
-import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 import software.amazon.awssdk.services.ecr.model.RepositoryPolicyNotFoundException;
 import software.amazon.awssdk.services.ecr.model.SetRepositoryPolicyRequest;
@@ -42,30 +41,37 @@ class RepositoryPolicyServiceTest {
 
         @Override
         public DescribeRepositoriesResponse describeRepositories(DescribeRepositoriesRequest request) {
-            if (!repositoryExists) {
-                throw RepositoryNotFoundException.builder().message("not found").build();
-            }
-            return DescribeRepositoriesResponse.builder().repositories(Repository.builder()
-                    .repositoryName("repo1").repositoryArn(ARN).build()).build();
+            throw new AssertionError("the policy's two calls name the registry: no DescribeRepositories");
         }
 
         @Override
         public GetRepositoryPolicyResponse getRepositoryPolicy(GetRepositoryPolicyRequest request) {
+            missingRepository();
             if (policy == null) {
                 throw RepositoryPolicyNotFoundException.builder().message("none").build();
             }
-            return GetRepositoryPolicyResponse.builder().policyText(policy).build();
+            return GetRepositoryPolicyResponse.builder().registryId("123456789012").repositoryName("repo1")
+                    .policyText(policy).build();
+        }
+
+        private void missingRepository() {
+            if (!repositoryExists) { // ECR's answer to both calls for a repository that is not there
+                throw RepositoryNotFoundException.builder().message("The repository with name 'repo1' does not "
+                        + "exist in the registry with id '123456789012'").build();
+            }
         }
 
         @Override
         public SetRepositoryPolicyResponse setRepositoryPolicy(SetRepositoryPolicyRequest request) {
+            missingRepository();
             sets.add(request.policyText());
             if (rejections-- > 0) {
                 throw InvalidParameterException.builder().message("Invalid parameter at 'PolicyText' failed to "
                         + "satisfy constraint: 'Invalid repository policy provided'").build();
             }
             policy = request.policyText();
-            return SetRepositoryPolicyResponse.builder().policyText(policy).build();
+            return SetRepositoryPolicyResponse.builder().registryId("123456789012").repositoryName("repo1")
+                    .policyText(policy).build();
         }
 
         @Override
@@ -81,9 +87,12 @@ class RepositoryPolicyServiceTest {
     private long now;
     private final List<Duration> sleeps = new ArrayList<>();
 
+    private String region = "us-east-1";
+    private String partition = "aws";
+
     private RepositoryPolicyService service() {
-        return new RepositoryPolicyService(ecr, new Placeholders(() -> "123456789012", () -> "us-east-1",
-                () -> "aws"), Reporter.SILENT, () -> now, d -> {
+        return new RepositoryPolicyService(ecr, new Placeholders(() -> "123456789012", () -> region,
+                () -> partition), Reporter.SILENT, () -> now, d -> {
                     sleeps.add(d);
                     now += d.toNanos();
                 });
@@ -103,8 +112,17 @@ class RepositoryPolicyServiceTest {
     }
 
     @Test
+    void theArnIsOfTheRegistryTheAnswerNamesInTheRegionsPartition() {
+        region = "cn-north-1";
+        partition = "aws-cn";
+        assertEquals("Created repository policy repo1 [arn:aws-cn:ecr:cn-north-1:123456789012:repository/repo1]",
+                ensure(Duration.ofSeconds(60), false).line());
+    }
+
+    @Test
     void dryRunMakesNoCall() {
-        assertEquals(Change.Outcome.WOULD_CREATE, ensure(Duration.ofSeconds(60), true).outcome());
+        // nothing names the registry before the policy is set: the line has no ARN
+        assertEquals("Would create repository policy repo1", ensure(Duration.ofSeconds(60), true).line());
         ecr.policy = POLICY.replace("PutImage", "BatchGetImage");
         assertEquals("Would update repository policy repo1 (policy text replaced) [" + ARN + "]",
                 ensure(Duration.ofSeconds(60), true).line());
