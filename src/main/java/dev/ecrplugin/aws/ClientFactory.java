@@ -1,14 +1,18 @@
 package dev.ecrplugin.aws;
 
+import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.core.Reporter;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.utils.Lazy;
 
@@ -30,6 +34,7 @@ final class ClientFactory {
     private final Closer closer;
     private final Reporter reporter;
     private final Lazy<SdkHttpClient> http;
+    private final Lazy<Optional<Integer>> profileMaxAttempts = new Lazy<>(this::profileMaxAttempts);
 
     ClientFactory(AwsSettings settings, Supplier<ProfileFile> profileFile, Closer closer, Reporter reporter) {
         this.settings = settings;
@@ -71,8 +76,11 @@ final class ClientFactory {
             o.apiCallTimeout(timeouts.apiCall()).apiCallAttemptTimeout(timeouts.apiCallAttempt())
                     .addExecutionInterceptor(new EndpointNamingInterceptor(service, source, timeouts))
                     .addExecutionInterceptor(new CallTimer(service, reporter));
-            if (retries) {
-                o.retryStrategy(RetryMode.STANDARD);
+            if (retries && profileMaxAttempts.getValue().isPresent()) {
+                o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(profileMaxAttempts.getValue().get()).build());
+            } else if (retries) {
+                o.retryStrategy(RetryMode.STANDARD); // the SDK adds aws.maxAttempts, AWS_MAX_ATTEMPTS
             } else { // explicit: neither the profile's retry_mode nor AWS_RETRY_MODE brings retries back
                 o.retryStrategy(AwsRetryStrategy.doNotRetry());
             }
@@ -86,6 +94,33 @@ final class ClientFactory {
         });
         builder.httpClient(http.getValue()); // not closed by the client: by the Closer, last
         return closer.add(builder.build());
+    }
+
+    /**
+     * {@code max_attempts} of the settings' own {@code <profile>}, unless {@code aws.maxAttempts} or
+     * {@code AWS_MAX_ATTEMPTS} is set. The SDK applies those two, and the {@code max_attempts} of the default
+     * profile (or {@code AWS_PROFILE}'s), to the STANDARD mode it is given, but not that of a profile named on the
+     * client: the plugin reads that one itself, as the AWS CLI honours it for {@code --profile}.
+     */
+    private Optional<Integer> profileMaxAttempts() {
+        if (settings.profile() == null || SdkSystemSetting.AWS_MAX_ATTEMPTS.getStringValue().isPresent()) {
+            return Optional.empty();
+        }
+        Optional<String> value = ProfileFiles.profile(profileFile, settings.profile())
+                .flatMap(p -> p.property(ProfileProperty.MAX_ATTEMPTS));
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int attempts = Integer.parseInt(value.get().trim());
+            if (attempts >= 1) {
+                return Optional.of(attempts);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException("max_attempts = " + value.get() + " in the AWS profile '" + settings.profile()
+                + "' is not a whole number of 1 or more: fix it in the AWS config file (1 means no retries)");
     }
 
     AwsSettings settings() {

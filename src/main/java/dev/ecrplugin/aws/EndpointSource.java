@@ -48,7 +48,7 @@ record EndpointSource(String label, String fix) {
         }
         String name = settings.profile() != null ? settings.profile()
                 : ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse("default");
-        ProfileFile file = read(profileFile);
+        ProfileFile file = ProfileFiles.read(profileFile);
         Optional<Profile> profile = file == null ? Optional.empty() : file.profile(name);
         if (profile.isPresent()) {
             Optional<String> services = profile.get().property("services");
@@ -75,15 +75,6 @@ record EndpointSource(String label, String fix) {
     private static EndpointSource awsOwn() {
         return new EndpointSource(AWS_OWN, "check the network and the settings.xml proxy, or set "
                 + "<endpoint>/-Decr.endpoint (LocalStack), or AWS_ENDPOINT_URL_<SERVICE> (an interface VPC endpoint)");
-    }
-
-    /** The shared files, or null if they cannot be read (the credentials say so, at their own time). */
-    private static ProfileFile read(Supplier<ProfileFile> profileFile) {
-        try {
-            return profileFile == null ? ProfileFile.defaultProfileFile() : profileFile.get();
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
     }
 
     private static String firstOf(String a, String b) {

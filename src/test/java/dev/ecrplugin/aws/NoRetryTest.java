@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.testing.RecordingReporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -113,6 +114,52 @@ class NoRetryTest {
             assertEquals(List.of("CreateAccessKey"), server.actions());
             assertEquals(1, once.numAttempts());
         }
+    }
+
+    private ClientFactory factoryWithProfile(String profileText) {
+        ProfileFile profiles = ProfileFile.builder().type(ProfileFile.Type.CONFIGURATION).content(profileText).build();
+        return new ClientFactory(AwsSettings.of("us-east-1", "retries", "http://127.0.0.1:" + server.port()),
+                () -> profiles, new Closer(), new RecordingReporter());
+    }
+
+    @Test
+    void theMaxAttemptsOfTheNamedProfileSetTheRetryingClientsAttempts() throws IOException {
+        server = Server.start(n -> Answer.SERVICE_FAILURE);
+        try (IamClient retrying = factoryWithProfile("[profile retries]\nmax_attempts = 4\n")
+                .build(IamClient.builder(), AwsService.IAM, Region.US_EAST_1, keys())) {
+            IamException e = assertThrows(IamException.class, () -> retrying.listAccessKeys(r -> r.userName("u")));
+            assertEquals(4, server.actions().size(), "max_attempts = 4: " + server.actions());
+            assertEquals(4, e.numAttempts());
+        }
+    }
+
+    @Test
+    void theSystemPropertyComesBeforeTheProfilesMaxAttempts() throws IOException {
+        server = Server.start(n -> Answer.SERVICE_FAILURE);
+        String before = System.getProperty("aws.maxAttempts");
+        System.setProperty("aws.maxAttempts", "2");
+        try (IamClient retrying = factoryWithProfile("[profile retries]\nmax_attempts = 4\n")
+                .build(IamClient.builder(), AwsService.IAM, Region.US_EAST_1, keys())) {
+            assertThrows(IamException.class, () -> retrying.listAccessKeys(r -> r.userName("u")));
+            assertEquals(2, server.actions().size(), "aws.maxAttempts=2 first, as the SDK has it: " + server.actions());
+        } finally {
+            if (before == null) {
+                System.clearProperty("aws.maxAttempts");
+            } else {
+                System.setProperty("aws.maxAttempts", before);
+            }
+        }
+    }
+
+    @Test
+    void aMaxAttemptsThatIsNoNumberSaysWhereToFixIt() throws IOException {
+        server = Server.start(n -> Answer.SERVICE_FAILURE);
+        ClientFactory factory = factoryWithProfile("[profile retries]\nmax_attempts = many\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> factory.build(IamClient.builder(), AwsService.IAM, Region.US_EAST_1, keys()));
+        assertEquals("max_attempts = many in the AWS profile 'retries' is not a whole number of 1 or more: fix it in "
+                + "the AWS config file (1 means no retries)", e.getMessage());
+        assertEquals(List.of(), server.actions());
     }
 
     @Test
