@@ -50,7 +50,9 @@ plugin() {
   ./mvnw -B -q -f "$work/pom-$1.xml" validate -Decr.endpoint="$ECR_STACK_ENDPOINT" -Decr.region=us-east-1 \
     >"$work/mvn.log" 2>&1 || { cat "$work/mvn.log" >&2; exit 1; }
 }
-skipped() { ./mvnw -B -q -f "$work/pom-$1.xml" validate -Decr.skip; }
+skipped() {
+  ./mvnw -B -q -f "$work/pom-$1.xml" validate -Decr.skip >"$work/skip.log" 2>&1 || { cat "$work/skip.log" >&2; exit 1; }
+}
 fresh() { stack/ecr-stack reset 2>/dev/null; rm -rf "$DOCKER_CONFIG"; }
 
 declare -A med_c med_p
@@ -59,9 +61,9 @@ for n in 1 5 20; do
   c=(); p=(); f=()
   for i in $(seq 1 "$rounds"); do
     if [ $((i % 2)) -eq 1 ]; then fresh; c+=("$(timed cli "$n")"); fresh; p+=("$(timed plugin "$n")")
-      f+=($(($(timed skipped "$n") + $(cat "$work/docker.ms"))))
-    else fresh; p+=("$(timed plugin "$n")"); s=$(timed skipped "$n"); fresh; c+=("$(timed cli "$n")")
-      f+=($((s + $(cat "$work/docker.ms")))); fi
+      s=$(timed skipped "$n")
+    else fresh; p+=("$(timed plugin "$n")"); s=$(timed skipped "$n"); fresh; c+=("$(timed cli "$n")"); fi
+    d=$(cat "$work/docker.ms"); f+=($((s + d)))
   done
   med_c[$n]=$(median "${c[@]}"); med_p[$n]=$(median "${p[@]}")
   awk -v n="$n" -v c="${med_c[$n]}" -v p="${med_p[$n]}" -v f="$(median "${f[@]}")" \

@@ -1,6 +1,7 @@
 # Shared by the benchmarks: source it first. Checks the stack and the CLI, installs the plugin, and gives
 # $top (the checkout, also the working directory), $aws, $work (a temporary folder) and ms/timed/median/measure.
 set -euo pipefail
+shopt -s inherit_errexit # a command that fails inside $(...) (a route timed by `timed`) stops the benchmark too
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$top"
 : "${ECR_STACK_ENDPOINT:?run through the stack: stack/ecr-stack run bench/NAME.sh}"
@@ -20,8 +21,8 @@ steal_note() {
   awk -v t=$(($(steal_ticks) - steal_start)) -v hz="$(getconf CLK_TCK)" -v s="$SECONDS" 'BEGIN {
     printf "steal during the run: %.1f s of CPU taken by the host in %d s (0 on a quiet host; above a few s, the medians are inflated)\n", t / hz, s }'
 }
-ms() { date +%s%N | cut -c1-13; }
-timed() { local t0; t0=$(ms); "$@" >&2; echo $(($(ms) - t0)); }
+ms() { local t=${EPOCHREALTIME//[^0-9]/}; echo "${t:0:13}"; } # no process: the routes time steps inside them too
+timed() { local t0; t0=$(ms); "$@" >&2 || return; echo $(($(ms) - t0)); }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 # measure CMD...: runs CMD (a command or a function; its output to stderr), prints "WALL_MS CPU_MS". CPU: user +
 # system time of every process the shell waited for meanwhile (bash's `times`), so the JVM under ./mvnw counts;

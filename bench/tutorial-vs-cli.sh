@@ -35,9 +35,10 @@ docker_part() {
     >"$work/docker.m"
   rm -f "$work/token"
 }
+admin=("$aws" --endpoint-url "$ECR_STACK_ENDPOINT" --region us-east-1 --output text) # the stack's admin (stack.env)
 key_and_profile() { # aws iam create-access-key, then the tutorial's `aws configure --profile usr1` given that key
   local id secret
-  "${a[@]}" iam create-access-key --user-name usr1 --query 'AccessKey.[AccessKeyId,SecretAccessKey]' >"$work/key"
+  "${admin[@]}" iam create-access-key --user-name usr1 --query 'AccessKey.[AccessKeyId,SecretAccessKey]' >"$work/key"
   read -r id secret <"$work/key"
   rm -f "$work/key"
   [ -n "$secret" ] || { echo "create-access-key printed no key" >&2; exit 1; }
@@ -47,7 +48,7 @@ second_tag() { # what the plugin's second tag costs a CLI user: docker tag and p
   docker tag myapp:1.0 "$ECR_STACK_REGISTRY/repo1:latest" && docker push -q "$ECR_STACK_REGISTRY/repo1:latest" >/dev/null
 }
 cli_route() {
-  local a=("$aws" --endpoint-url "$ECR_STACK_ENDPOINT" --region us-east-1 --output text)
+  local a=("${admin[@]}")
   rm -f "$AWS_SHARED_CREDENTIALS_FILE" "$AWS_CONFIG_FILE"
   "${a[@]}" iam create-policy --policy-name authOnly --policy-document file://examples/tutorial/authPolicy.json >/dev/null
   "${a[@]}" iam create-user --user-name usr1 >/dev/null
@@ -78,7 +79,7 @@ run_cli() { stack/ecr-stack reset 2>/dev/null; read -r w c < <(measure cli_route
   local kw kc tw tc; read -r kw kc <"$work/key.m"; read -r tw tc <"$work/tag2.m"
   sw+=($((cw[-1] - kw - tw))); sc+=($((cc[-1] - kc - tc))); } # the CLI route without key, profile and second tag
 run_plugin() {
-  stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE"
+  stack/ecr-stack reset 2>/dev/null; rm -f "$AWS_SHARED_CREDENTIALS_FILE" "$AWS_CONFIG_FILE"
   read -r w c < <(measure plugin_route); pw+=("$w"); pc+=("$c"); goal_times "$work/mvn.log" >>"$work/goals"
   read -r w c < <(measure plugin_route); rw+=("$w"); rc+=("$c")
 }

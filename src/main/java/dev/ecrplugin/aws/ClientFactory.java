@@ -80,7 +80,7 @@ final class ClientFactory {
                 o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(profileMaxAttempts.getValue().get()).build());
             } else if (retries) {
-                o.retryStrategy(RetryMode.STANDARD); // the SDK adds aws.maxAttempts, AWS_MAX_ATTEMPTS
+                o.retryStrategy(RetryMode.STANDARD); // the SDK applies aws.maxAttempts, AWS_MAX_ATTEMPTS
             } else { // explicit: neither the profile's retry_mode nor AWS_RETRY_MODE brings retries back
                 o.retryStrategy(AwsRetryStrategy.doNotRetry());
             }
@@ -97,16 +97,17 @@ final class ClientFactory {
     }
 
     /**
-     * {@code max_attempts} of the settings' own {@code <profile>}, unless {@code aws.maxAttempts} or
-     * {@code AWS_MAX_ATTEMPTS} is set. The SDK applies those two, and the {@code max_attempts} of the default
-     * profile (or {@code AWS_PROFILE}'s), to the STANDARD mode it is given, but not that of a profile named on the
-     * client: the plugin reads that one itself, as the AWS CLI honours it for {@code --profile}.
+     * {@code max_attempts} of the profile in use ({@code <profile>}, else {@code AWS_PROFILE}'s, else the default
+     * one), unless {@code aws.maxAttempts} or {@code AWS_MAX_ATTEMPTS} is set. The SDK applies those two to the
+     * STANDARD mode it is given, but reads no profile's {@code max_attempts} then: the plugin reads it itself, as the
+     * AWS CLI honours it.
      */
     private Optional<Integer> profileMaxAttempts() {
-        if (settings.profile() == null || SdkSystemSetting.AWS_MAX_ATTEMPTS.getStringValue().isPresent()) {
+        if (SdkSystemSetting.AWS_MAX_ATTEMPTS.getStringValue().isPresent()) {
             return Optional.empty();
         }
-        Optional<String> value = ProfileFiles.profile(profileFile, settings.profile())
+        String name = ProfileFiles.nameInUse(settings);
+        Optional<String> value = ProfileFiles.profile(profileFile, name)
                 .flatMap(p -> p.property(ProfileProperty.MAX_ATTEMPTS));
         if (value.isEmpty()) {
             return Optional.empty();
@@ -119,7 +120,7 @@ final class ClientFactory {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidInputException("max_attempts = " + value.get() + " in the AWS profile '" + settings.profile()
+        throw new InvalidInputException("max_attempts = " + value.get() + " in the AWS profile '" + name
                 + "' is not a whole number of 1 or more: fix it in the AWS config file (1 means no retries)");
     }
 

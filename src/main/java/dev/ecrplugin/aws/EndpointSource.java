@@ -5,7 +5,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.profiles.ProfileProperty;
 
 /**
@@ -46,8 +45,7 @@ record EndpointSource(String label, String fix) {
         if (present(environment.apply("AWS_ENDPOINT_URL"))) {
             return setting("the environment variable AWS_ENDPOINT_URL");
         }
-        String name = settings.profile() != null ? settings.profile()
-                : ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse("default");
+        String name = ProfileFiles.nameInUse(settings);
         ProfileFile file = ProfileFiles.read(profileFile);
         Optional<Profile> profile = file == null ? Optional.empty() : file.profile(name);
         if (profile.isPresent()) {

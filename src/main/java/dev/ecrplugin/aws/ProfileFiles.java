@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 
 /** Reads the shared AWS config and credentials files (or the ones given instead) for a profile's settings. */
 final class ProfileFiles {
@@ -20,6 +21,15 @@ final class ProfileFiles {
         } catch (RuntimeException unreadable) {
             return null;
         }
+    }
+
+    /**
+     * The profile whose settings apply: {@code <profile>}, else the one {@code aws.profile}/{@code AWS_PROFILE}
+     * names, else {@code default}.
+     */
+    static String nameInUse(AwsSettings settings) {
+        return settings.profile() != null ? settings.profile()
+                : ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse("default");
     }
 
     /** Profile {@code name} of the files, if they can be read and hold it. */

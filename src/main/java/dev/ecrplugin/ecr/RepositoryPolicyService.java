@@ -80,7 +80,8 @@ public final class RepositoryPolicyService {
                 : (dryRun ? Change.Outcome.WOULD_CREATE : Change.Outcome.CREATED);
         String detail = current.isPresent() ? "policy text replaced" : null;
         if (!dryRun) {
-            registryId = setWithRetry(repositoryName, document, propagationTimeout).registryId();
+            String set = setWithRetry(repositoryName, document, propagationTimeout).registryId();
+            registryId = set != null ? set : registryId;
         }
         return new Change(outcome, KIND, repositoryName, arn(registryId, repositoryName), detail);
     }

@@ -153,7 +153,7 @@ class ClientFactoryTest {
     @Test
     @Timeout(60)
     void theMachinesMaxAttemptsApplyWithinTheCallTimeout() {
-        // AWS_MAX_ATTEMPTS and a profile's max_attempts, as their system property: users who raise it get it
+        // aws.maxAttempts, as AWS_MAX_ATTEMPTS (NoRetryTest: a profile's max_attempts): users who raise it get it
         System.setProperty("aws.maxAttempts", "6");
         try (AwsClients aws = AwsClients.create(keys(silentUrl(), AwsTimeouts.ofSeconds(50, 1)), reporter)) {
             assertThrows(ApiCallAttemptTimeoutException.class, () -> aws.sts().getCallerIdentity());

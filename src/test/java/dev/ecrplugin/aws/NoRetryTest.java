@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ecrplugin.core.InvalidInputException;
 import dev.ecrplugin.testing.RecordingReporter;
@@ -102,10 +103,7 @@ class NoRetryTest {
     @Test
     void aProfilesRetrySettingsDoNotBringRetriesBackToTheClientSendingOnce() throws IOException {
         server = Server.start(n -> Answer.SERVICE_FAILURE);
-        ProfileFile profiles = ProfileFile.builder().type(ProfileFile.Type.CONFIGURATION).content(
-                "[profile retries]\nretry_mode = standard\nmax_attempts = 4\n").build();
-        ClientFactory factory = new ClientFactory(AwsSettings.of("us-east-1", "retries",
-                "http://127.0.0.1:" + server.port()), () -> profiles, new Closer(), new RecordingReporter());
+        ClientFactory factory = factoryWithProfile("[profile retries]\nretry_mode = standard\nmax_attempts = 4\n");
         try (IamClient sendingOnce = factory.buildSendingOnce(IamClient.builder(), AwsService.IAM, Region.US_EAST_1,
                 keys())) {
             server.actions().clear();
@@ -116,20 +114,44 @@ class NoRetryTest {
         }
     }
 
-    private ClientFactory factoryWithProfile(String profileText) {
+    /** A factory for {@code <profile>} {@code profile} (null: none) whose config file holds {@code profileText}. */
+    private ClientFactory factoryWithProfile(String profile, String profileText) {
         ProfileFile profiles = ProfileFile.builder().type(ProfileFile.Type.CONFIGURATION).content(profileText).build();
-        return new ClientFactory(AwsSettings.of("us-east-1", "retries", "http://127.0.0.1:" + server.port()),
+        return new ClientFactory(AwsSettings.of("us-east-1", profile, "http://127.0.0.1:" + server.port()),
                 () -> profiles, new Closer(), new RecordingReporter());
+    }
+
+    private ClientFactory factoryWithProfile(String profileText) {
+        return factoryWithProfile("retries", profileText);
+    }
+
+    /** What the machine sets would come first (aws.maxAttempts is set by one test here, and reset). */
+    private static void assumeNoMaxAttemptsOrProfileFromTheEnvironment() {
+        assumeTrue(System.getenv("AWS_MAX_ATTEMPTS") == null && System.getProperty("aws.maxAttempts") == null
+                && System.getenv("AWS_PROFILE") == null && System.getProperty("aws.profile") == null,
+                "AWS_MAX_ATTEMPTS or AWS_PROFILE is set on this machine");
     }
 
     @Test
     void theMaxAttemptsOfTheNamedProfileSetTheRetryingClientsAttempts() throws IOException {
+        assumeNoMaxAttemptsOrProfileFromTheEnvironment();
         server = Server.start(n -> Answer.SERVICE_FAILURE);
-        try (IamClient retrying = factoryWithProfile("[profile retries]\nmax_attempts = 4\n")
+        try (IamClient retrying = factoryWithProfile("[profile retries]\nmax_attempts = 4\n[default]\nmax_attempts = 2\n")
                 .build(IamClient.builder(), AwsService.IAM, Region.US_EAST_1, keys())) {
             IamException e = assertThrows(IamException.class, () -> retrying.listAccessKeys(r -> r.userName("u")));
             assertEquals(4, server.actions().size(), "max_attempts = 4: " + server.actions());
             assertEquals(4, e.numAttempts());
+        }
+    }
+
+    @Test
+    void withoutAProfileTheDefaultProfilesMaxAttemptsApply() throws IOException {
+        assumeNoMaxAttemptsOrProfileFromTheEnvironment();
+        server = Server.start(n -> Answer.SERVICE_FAILURE);
+        try (IamClient retrying = factoryWithProfile(null, "[profile retries]\nmax_attempts = 2\n[default]\nmax_attempts = 5\n")
+                .build(IamClient.builder(), AwsService.IAM, Region.US_EAST_1, keys())) {
+            assertThrows(IamException.class, () -> retrying.listAccessKeys(r -> r.userName("u")));
+            assertEquals(5, server.actions().size(), "the default profile's max_attempts = 5: " + server.actions());
         }
     }
 
@@ -153,6 +175,7 @@ class NoRetryTest {
 
     @Test
     void aMaxAttemptsThatIsNoNumberSaysWhereToFixIt() throws IOException {
+        assumeNoMaxAttemptsOrProfileFromTheEnvironment();
         server = Server.start(n -> Answer.SERVICE_FAILURE);
         ClientFactory factory = factoryWithProfile("[profile retries]\nmax_attempts = many\n");
         InvalidInputException e = assertThrows(InvalidInputException.class,

@@ -30,12 +30,15 @@ class RepositoryPolicyServiceTest {
 
     private static final String POLICY = "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"AWS\":\"arn:aws:iam::${aws.accountId}:user/usr1\"},\"Action\":[\"ecr:PutImage\"]}]}";
-    private static final String ARN = "arn:aws:ecr:us-east-1:123456789012:repository/repo1";
+    /** The registry ECR's answers name: not the caller's account, so that an ARN shows which of the two it took. */
+    private static final String REGISTRY = "210987654321";
+    private static final String ARN = "arn:aws:ecr:us-east-1:" + REGISTRY + ":repository/repo1";
 
     /** ECR that rejects the first {@code rejections} SetRepositoryPolicy calls as real ECR does during propagation. */
     private static final class FakeEcr implements EcrClient {
         int rejections;
         boolean repositoryExists = true;
+        boolean setNamesRegistry = true;
         String policy;
         final List<String> sets = new ArrayList<>();
 
@@ -50,7 +53,7 @@ class RepositoryPolicyServiceTest {
             if (policy == null) {
                 throw RepositoryPolicyNotFoundException.builder().message("none").build();
             }
-            return GetRepositoryPolicyResponse.builder().registryId("123456789012").repositoryName("repo1")
+            return GetRepositoryPolicyResponse.builder().registryId(REGISTRY).repositoryName("repo1")
                     .policyText(policy).build();
         }
 
@@ -70,7 +73,8 @@ class RepositoryPolicyServiceTest {
                         + "satisfy constraint: 'Invalid repository policy provided'").build();
             }
             policy = request.policyText();
-            return SetRepositoryPolicyResponse.builder().registryId("123456789012").repositoryName("repo1")
+            return SetRepositoryPolicyResponse.builder().registryId(setNamesRegistry ? REGISTRY : null)
+                    .repositoryName("repo1")
                     .policyText(policy).build();
         }
 
@@ -115,8 +119,20 @@ class RepositoryPolicyServiceTest {
     void theArnIsOfTheRegistryTheAnswerNamesInTheRegionsPartition() {
         region = "cn-north-1";
         partition = "aws-cn";
-        assertEquals("Created repository policy repo1 [arn:aws-cn:ecr:cn-north-1:123456789012:repository/repo1]",
+        assertEquals("Created repository policy repo1 [arn:aws-cn:ecr:cn-north-1:" + REGISTRY + ":repository/repo1]",
                 ensure(Duration.ofSeconds(60), false).line());
+    }
+
+    @Test
+    void anUpdateWhoseAnswerNamesNoRegistryKeepsTheOneTheCurrentPolicyNamed() {
+        ecr.policy = POLICY.replace("PutImage", "BatchGetImage");
+        ecr.setNamesRegistry = false;
+        assertEquals("Updated repository policy repo1 (policy text replaced) [" + ARN + "]",
+                ensure(Duration.ofSeconds(60), false).line());
+        ecr.policy = null;
+        ecr.setNamesRegistry = false;
+        assertEquals("Created repository policy repo1", ensure(Duration.ofSeconds(60), false).line(),
+                "no answer named the registry: no ARN rather than a guessed one");
     }
 
     @Test
