@@ -48,7 +48,7 @@ second_tag() { # what the plugin's second tag costs a CLI user: docker tag and p
   docker tag myapp:1.0 "$ECR_STACK_REGISTRY/repo1:latest" && docker push -q "$ECR_STACK_REGISTRY/repo1:latest" >/dev/null
 }
 cli_route() {
-  local a=("${admin[@]}")
+  local a=("${admin[@]}") # short for the lines below
   rm -f "$AWS_SHARED_CREDENTIALS_FILE" "$AWS_CONFIG_FILE"
   "${a[@]}" iam create-policy --policy-name authOnly --policy-document file://examples/tutorial/authPolicy.json >/dev/null
   "${a[@]}" iam create-user --user-name usr1 >/dev/null

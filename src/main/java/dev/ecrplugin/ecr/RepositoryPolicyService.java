@@ -88,8 +88,8 @@ public final class RepositoryPolicyService {
 
     /** The repository's ARN in the client's region, or null when the registry is not known. */
     private String arn(String registryId, String repositoryName) {
-        return registryId == null ? null : "arn:" + placeholders.partition() + ":ecr:" + placeholders.region() + ":"
-                + registryId + ":repository/" + repositoryName;
+        return registryId == null ? null
+                : RepositorySpec.arn(placeholders.partition(), placeholders.region(), registryId, repositoryName);
     }
 
     /** The current policy (and the registry that holds it), or empty when the repository has none. */

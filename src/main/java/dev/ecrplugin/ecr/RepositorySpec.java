@@ -73,6 +73,11 @@ public record RepositorySpec(String name, String imageTagMutability, Boolean sca
         return new RepositorySpec(name, null, null, null, null, Map.of());
     }
 
+    /** The ARN of repository {@code name} (or {@code *}) of registry {@code registryId} in {@code region}. */
+    public static String arn(String partition, String region, String registryId, String name) {
+        return "arn:" + partition + ":ecr:" + region + ":" + registryId + ":repository/" + name;
+    }
+
     /**
      * Checks a repository name against ECR's rules; {@code parameter} is the POM element to name in the error.
      */

@@ -6,6 +6,7 @@ import dev.ecrplugin.core.OperationFailedException;
 import dev.ecrplugin.core.Reporter;
 import dev.ecrplugin.ecr.EcrImageRef;
 import dev.ecrplugin.ecr.RegistryHost;
+import dev.ecrplugin.ecr.RepositorySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -171,8 +172,7 @@ public final class RequiredPermissions {
             reporter.warn(goal.describe() + " names no repository (<repositoryName>/-Decr.repositoryName, <image>): "
                     + "its statements allow every repository of the account, repository/*");
         }
-        return "arn:" + partition + ":ecr:" + region + ":" + (registry != null ? registry : account())
-                + ":repository/" + name;
+        return RepositorySpec.arn(partition, region, registry != null ? registry : account(), name);
     }
 
     private String named(GoalConfig goal, String parameter, String any) {
